@@ -1,0 +1,17 @@
+// The transformations tsips knows, by lower-case `class.name`. The linker checks names and
+// argument counts against this table; the compiler applies them left to right.
+import type { TransformDef } from './types.js';
+import { stringTransforms } from './string.js';
+import { paramTransforms } from './param.js';
+import { csvTransforms } from './csv.js';
+
+export type { TransformDef, TransformArgKind } from './types.js';
+
+const all: readonly TransformDef[] = [...stringTransforms, ...paramTransforms, ...csvTransforms];
+
+export const transforms: ReadonlyMap<string, TransformDef> = new Map(all.map((t) => [t.name, t]));
+
+/** Class and name are case-insensitive in OpenSIPS: `{S.Len}` is `{s.len}`. */
+export function findTransform(name: string): TransformDef | undefined {
+  return transforms.get(name.toLowerCase());
+}
