@@ -1,0 +1,36 @@
+// Identifiers a SIP element generates: branch (RFC 3261 8.1.1.7, magic cookie z9hG4bK),
+// tags (19.3, at least 32 bits of randomness) and Call-IDs (8.1.1.4). Random bytes come from
+// a pooled crypto buffer so generating one costs no system call.
+import { randomFillSync } from 'node:crypto';
+
+const POOL_SIZE = 4096;
+const pool = Buffer.allocUnsafe(POOL_SIZE);
+let used = POOL_SIZE;
+
+function randomHex(bytes: number): string {
+  if (used + bytes > POOL_SIZE) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const s = pool.toString('hex', used, used + bytes);
+  used += bytes;
+  return s;
+}
+
+export const BRANCH_COOKIE = 'z9hG4bK';
+
+/** A new Via branch: the RFC 3261 magic cookie plus 64 random bits. */
+export function generateBranch(): string {
+  return BRANCH_COOKIE + randomHex(8);
+}
+
+/** A new From/To tag: 64 random bits. */
+export function generateTag(): string {
+  return randomHex(8);
+}
+
+/** A new Call-ID: 128 random bits, `@host` appended when given. */
+export function generateCallId(host?: string): string {
+  const id = randomHex(16);
+  return host ? `${id}@${host}` : id;
+}
