@@ -81,6 +81,9 @@ export interface MessageContextShape {
   rc: number;
   /** Extra values of the last `return(n, v...)`, read as $return(i). */
   returnValues: MaybeValue[];
+  /** Arguments of the innermost `route(name, args...)` call, read as $param(1..n); the
+   *  script runtime sets and restores it around each call (optional for other shapes). */
+  params?: MaybeValue[];
   /** Set when a reply was sent for this request (statelessly or by tm). */
   replied: boolean;
   /** force_rport() was called: reply to the source port whatever the Via says. */
@@ -106,6 +109,7 @@ export class SipMessageContext implements MessageContextShape {
   avps = new Map<string, Value[]>();
   rc = 1;
   returnValues: MaybeValue[] = [];
+  params: MaybeValue[] = [];
   replied = false;
   forceRport = false;
   dropped = false;

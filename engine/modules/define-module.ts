@@ -4,7 +4,8 @@
 // returns and is handed back to `run`, MI handlers, `childInit` and `destroy`.
 import type { ModuleApis } from './apis.js';
 import type { ParamDefs, ParamValues, ParamValue } from './params.js';
-import type { FnDef } from './functions.js';
+import type { FnDef, MessageContext } from './functions.js';
+import type { MaybeValue } from '../script/value.js';
 import type { MiParamDecl, MiParams, MiCall } from '../mi/command.js';
 import type { MiRegistry } from '../mi/registry.js';
 import type { Stat, StatDefs } from '../stats/stat.js';
@@ -57,13 +58,17 @@ export interface ModuleMiCommand<S = any> {
   readonly handler: (params: MiParams, st: S, call: MiCall) => unknown;
 }
 
-/** A pseudo-variable a module exports. Only the slot for now: the pvar runtime (engine/script)
- *  decides the get/set shape. */
-export interface PvarDecl {
+/** A pseudo-variable a module exports (e.g. tm's `$T_reply_code`). The script runtime
+ *  (engine/script/pvars) calls `get`/`set` with the module's state; a variable without `get`
+ *  reads as NULL. */
+export interface PvarDecl<S = any> {
   readonly doc: string;
   readonly writable?: boolean;
   /** `$name(inner)` takes an inner name, e.g. `$T_branch_idx` does not, `$hdr(x)` does. */
   readonly hasName?: boolean;
+  readonly get?: (ctx: MessageContext, st: S, inner: string | undefined) => MaybeValue;
+  /** Returns false when the value cannot be written. */
+  readonly set?: (ctx: MessageContext, st: S, inner: string | undefined, value: MaybeValue) => boolean;
 }
 
 type ApiFor<N extends string> = N extends keyof ModuleApis ? ModuleApis[N] : unknown;
@@ -84,7 +89,7 @@ export interface ModuleDefinition<
   readonly functions?: Readonly<Record<string, FnDef<any, S>>>;
   readonly mi?: Readonly<Record<string, ModuleMiCommand<S>>>;
   readonly stats?: T;
-  readonly pvars?: Readonly<Record<string, PvarDecl>>;
+  readonly pvars?: Readonly<Record<string, PvarDecl<S>>>;
   /** The API other modules get from `ctx.api(name)`, built from the state. */
   readonly api?: (st: S) => ApiFor<N>;
   readonly init?: (ctx: ModuleContext<D, P, T>) => S | Promise<S>;

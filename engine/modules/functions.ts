@@ -30,6 +30,8 @@ export interface ArgDef<K extends ArgKind = ArgKind, O extends boolean = boolean
   readonly noExpand?: boolean;
   /** For pvar: the function writes it, so the variable must be writable (not `$ci`). */
   readonly writable?: boolean;
+  /** For str: a number literal is accepted as its text (core `log(-1, "x")`'s level). */
+  readonly acceptsNumber?: boolean;
   readonly doc?: string;
 }
 
@@ -41,7 +43,7 @@ function mk<K extends ArgKind, O extends boolean>(kind: K, o: ArgOpts<O> & Parti
 
 export const arg = {
   int: <O extends boolean = false>(o?: ArgOpts<O> & { static?: boolean }) => mk('int', o),
-  str: <O extends boolean = false>(o?: ArgOpts<O> & { static?: boolean; noExpand?: boolean }) => mk('str', o),
+  str: <O extends boolean = false>(o?: ArgOpts<O> & { static?: boolean; noExpand?: boolean; acceptsNumber?: boolean }) => mk('str', o),
   pvar: <O extends boolean = false>(o?: ArgOpts<O> & { writable?: boolean }) => mk('pvar', o),
   regex: <O extends boolean = false>(o?: ArgOpts<O> & { static?: boolean }) => mk('regex', o),
 };

@@ -10,6 +10,8 @@ import type { LoadedModule } from '../modules/loaded-module.js';
 import type { RouteType } from '../modules/functions.js';
 import type { MessageContext } from '../core/message-context.js';
 import type { Logger } from '../core/log.js';
+import type { FunctionEntry } from './link/link-env.js';
+import type { RouteTable } from './link/route-table.js';
 
 /** What linking produced: every call bound to its function definition, every variable to its
  *  accessor spec, every route call to its route. Opaque to the server. */
@@ -17,6 +19,10 @@ export interface LinkedScript {
   readonly script: Script;
   /** The modules the script was linked against, by name. */
   readonly modules: ReadonlyMap<string, LoadedModule>;
+  /** Every callable function (core and modules) the calls were checked against. */
+  readonly functions: ReadonlyMap<string, FunctionEntry>;
+  /** The route blocks by type and name (first definitions). */
+  readonly routes: RouteTable;
 }
 
 /** linkScript(script, modules, out): undefined when an error was reported to `out`. */
@@ -26,6 +32,8 @@ export interface CompileEnv {
   /** Each initialised module's state (what its init returned), by module name. */
   readonly moduleStates: ReadonlyMap<string, unknown>;
   readonly log: Logger;
+  /** The `max_while_loops` global; 10000 when absent. */
+  readonly maxWhileLoops?: number;
 }
 
 export type CompileScript = (linked: LinkedScript, env: CompileEnv) => CompiledScript;

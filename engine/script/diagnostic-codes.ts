@@ -27,6 +27,31 @@ export const DIAGNOSTIC_CODES = {
   TSIPS_MODPARAM_VALUE: 'modparam gives a value outside the allowed values or range',
   TSIPS_MODPARAM_REQUIRED: 'a required module parameter is not set',
   TSIPS_MODPARAM_REPEATED: 'a parameter that takes one value is set more than once; the last value wins',
+  // Core start-up (engine/core/server): global parameters and listening sockets.
+  TSIPS_GLOBAL_UNKNOWN: 'a global parameter name OpenSIPS does not know',
+  TSIPS_GLOBAL_TYPE: 'a global parameter is given a value of the wrong kind (number, string, host)',
+  TSIPS_GLOBAL_VALUE: 'a global parameter is given a value outside its allowed range',
+  TSIPS_SOCKET_BAD: 'a socket=/listen= definition cannot be used (bad port, unsupported protocol)',
+  TSIPS_SOCKET_NO_PROTO: "a socket's protocol module (proto_udp, proto_tcp) is not loaded: no transport protocol loaded",
+  // Linking (engine/script/link): calls, arguments, route types, routes, variables.
+  TSIPS_LINK_UNKNOWN_FUNCTION: 'a called function is neither a core function nor exported by a loaded module',
+  TSIPS_LINK_ARG_COUNT: 'a function is called with too few or too many arguments, or an empty slot for a mandatory one',
+  TSIPS_LINK_ARG_KIND: 'an argument does not fit its parameter kind (int, str, pvar, regex, static)',
+  TSIPS_LINK_ARG_CONVERTED: 'a quoted integer given to an integer parameter is converted at load time (OpenSIPS refuses it)',
+  TSIPS_LINK_FIXUP: "a function's load-time check refused a constant argument",
+  TSIPS_LINK_BAD_REGEX: 'a regular expression constant does not compile',
+  TSIPS_LINK_ROUTE_TYPE: 'a function is called (directly or through route()) from a route type it does not support',
+  TSIPS_LINK_UNDEFINED_ROUTE: 'route(name) calls a route that is not defined',
+  TSIPS_LINK_DUPLICATE_ROUTE: 'a route (or the main route) is defined twice',
+  TSIPS_LINK_REPLY_ROUTE_ALIAS: 'reply_route is accepted as an alias of onreply_route',
+  TSIPS_LINK_UNKNOWN_PVAR: 'a pseudo-variable name is neither a core one nor exported by a loaded module',
+  TSIPS_LINK_REMOVED_PVAR: 'a pseudo-variable that OpenSIPS 3.3+ removed (or a Kamailio one) is used',
+  TSIPS_LINK_PVAR_INNER: 'a pseudo-variable is given an inner name it does not take, or lacks one it needs',
+  TSIPS_LINK_PVAR_READONLY: 'a read-only pseudo-variable is assigned or passed where a writable one is needed',
+  TSIPS_LINK_BAD_TEMPLATE: 'a formatted string has a malformed variable in it',
+  TSIPS_LINK_UNKNOWN_TRANSFORM: 'a transformation name is unknown',
+  TSIPS_LINK_TRANSFORM_ARGS: 'a transformation is given the wrong number of parameters',
+  TSIPS_LINK_NOT_SUPPORTED: 'a statement the grammar knows but tsips does not run yet (async, launch)',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

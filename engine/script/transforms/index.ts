@@ -4,10 +4,15 @@ import type { TransformDef } from './types.js';
 import { stringTransforms } from './string.js';
 import { paramTransforms } from './param.js';
 import { csvTransforms } from './csv.js';
+import { uriTransforms } from './uri.js';
+import { nameaddrTransforms } from './nameaddr.js';
+import { viaTransforms } from './via.js';
 
 export type { TransformDef, TransformArgKind } from './types.js';
 
-const all: readonly TransformDef[] = [...stringTransforms, ...paramTransforms, ...csvTransforms];
+const all: readonly TransformDef[] = [
+  ...stringTransforms, ...paramTransforms, ...csvTransforms, ...uriTransforms, ...nameaddrTransforms, ...viaTransforms,
+];
 
 export const transforms: ReadonlyMap<string, TransformDef> = new Map(all.map((t) => [t.name, t]));
 
