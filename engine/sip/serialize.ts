@@ -40,6 +40,18 @@ export class MessageEditor {
     return this;
   }
 
+  /** Adds a header line just before original header line `at` (0 = before the first,
+   *  headerCount = after the last), after any line already added there. For anchored edits
+   *  such as sipmsgops append_hf(text, after_hdr) / insert_hf(text, before_hdr). */
+  insertHeaderAt(at: number, name: string, value: string): this {
+    if (!Number.isInteger(at) || at < 0 || at > this.msg.headerCount) throw new SipParseError('SIP_BAD_EDIT', `no header line ${at}`);
+    const line = headerLine(name, value);
+    const list = this.inserts.get(at);
+    if (list) list.push(line);
+    else this.inserts.set(at, [line]);
+    return this;
+  }
+
   /** Removes every line called `name` (any case or compact form); returns how many. */
   removeHeader(name: string): number {
     const n = normalizeHeaderName(name);

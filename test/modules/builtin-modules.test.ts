@@ -7,7 +7,7 @@ describe('built-in modules', async () => {
   const modules = await loadBuiltinModules();
 
   it('are found', () => {
-    expect(modules.map((m) => m.folder)).toEqual(expect.arrayContaining(['httpd', 'mi_http']));
+    expect(modules.map((m) => m.folder)).toEqual(expect.arrayContaining(['httpd', 'mi_http', 'sl', 'signaling', 'maxfwd', 'sipmsgops', 'proto_udp', 'proto_tcp']));
   });
 
   for (const { folder, def } of modules) {
