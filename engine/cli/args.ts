@@ -4,7 +4,7 @@
 
 export interface TsipsArgs {
   file: string;
-  check: boolean; // -c / -C: parse (and, later, link), print "config file ok", exit
+  check: boolean; // -c / -C: parse, load modules, link, check sockets, print "config file ok", exit
   dumpAst: boolean;
   listen: string[]; // -l, repeatable
   debug: number; // each -d raises the log level by one
@@ -46,7 +46,7 @@ export function parseArgs(argv: readonly string[]): TsipsArgs {
 
 export const USAGE = `usage: tsips [options]
   -f FILE       route script to run (default ${DEFAULT_SCRIPT}; '-' reads stdin)
-  -c, -C        check the script (syntax, and later linking), print "config file ok", exit
+  -c, -C        check the script (syntax, modules, linking, sockets), print "config file ok", exit
   --dump-ast    print the script's syntax tree as JSON and exit
   -l ADDR       extra listening socket, [proto:]addr[:port] (repeatable)
   -d            more logging (repeatable)
