@@ -13,6 +13,9 @@ const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export interface Logger {
   level: number;
   log(level: number, facility: string, message: string): void;
+  /** Writes whatever the level: xlog has its own threshold (xlog_level), independent of
+   *  log_level, as OpenSIPS's xlog swaps the process level while it prints. */
+  write(level: number, facility: string, message: string): void;
   enabled(level: number): boolean;
 }
 
@@ -21,7 +24,7 @@ function stamp(d: Date): string {
   return `${months[d.getMonth()]} ${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-export function createLogger(level: number = LogLevel.NOTICE, write = (s: string) => process.stderr.write(s)): Logger {
+export function createLogger(level: number = LogLevel.NOTICE, write: (s: string) => unknown = (s) => process.stderr.write(s)): Logger {
   return {
     level,
     enabled(l) {
@@ -29,6 +32,9 @@ export function createLogger(level: number = LogLevel.NOTICE, write = (s: string
     },
     log(l, facility, message) {
       if (l > this.level) return;
+      this.write(l, facility, message);
+    },
+    write(l, facility, message) {
       write(`${stamp(new Date())} [${process.pid}] ${levelNames.get(l) ?? 'L' + l}:${facility}: ${message}\n`);
     },
   };

@@ -88,6 +88,8 @@ export interface MessageContextShape {
   replied: boolean;
   /** force_rport() was called: reply to the source port whatever the Via says. */
   forceRport: boolean;
+  /** add_local_rport() was called: our own Via asks for rport when the request is forwarded. */
+  localRport: boolean;
   /** The script ran `drop`. */
   dropped: boolean;
   /** Edits to the message (append_hf, remove_hf, Via changes) made lazily. */
@@ -112,6 +114,7 @@ export class SipMessageContext implements MessageContextShape {
   params: MaybeValue[] = [];
   replied = false;
   forceRport = false;
+  localRport = false;
   dropped = false;
   readonly moduleData = new Map<string, unknown>();
   private edits: MessageEditor | undefined;

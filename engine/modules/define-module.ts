@@ -11,6 +11,7 @@ import type { MiRegistry } from '../mi/registry.js';
 import type { Stat, StatDefs } from '../stats/stat.js';
 import type { StatsRegistry } from '../stats/registry.js';
 import type { Logger } from '../core/log.js';
+import type { MessageHooks } from './message-hooks.js';
 
 /** What a missing dependency means (OpenSIPS DEP_ABORT, DEP_WARN, DEP_SILENT). */
 export type DepKind = 'abort' | 'warn' | 'optional';
@@ -35,6 +36,8 @@ export interface EngineServices {
   readonly log: Logger;
   readonly mi: MiRegistry;
   readonly stats: StatsRegistry;
+  /** Pre-script claims on received messages (sl's ACK absorption, tm's reply matching). */
+  readonly hooks: MessageHooks;
 }
 
 /** What `init` and `childInit` get. */
@@ -92,10 +95,12 @@ export interface ModuleDefinition<
   readonly pvars?: Readonly<Record<string, PvarDecl<S>>>;
   /** The API other modules get from `ctx.api(name)`, built from the state. */
   readonly api?: (st: S) => ApiFor<N>;
-  readonly init?: (ctx: ModuleContext<D, P, T>) => S | Promise<S>;
+  // Method syntax on purpose: parameters of methods are checked bivariantly, so a module with
+  // its own params/deps types is still an AnyModule for the loader.
+  init?(ctx: ModuleContext<D, P, T>): S | Promise<S>;
   /** Per worker (OpenSIPS child_init): in one process, the phase after every init and after
    *  listeners are bound. */
-  readonly childInit?: (st: S, ctx: ModuleContext<D, P, T>) => void | Promise<void>;
+  childInit?(st: S, ctx: ModuleContext<D, P, T>): void | Promise<void>;
   readonly destroy?: (st: S) => void | Promise<void>;
 }
 

@@ -27,3 +27,4 @@ export {
   type ModuleSet, type RunningModule, type ModuleTiming, type LifecyclePhase, type LifecycleOptions,
 } from './lifecycle.js';
 export { ModuleError, MODULE_ERROR_CODES, type ModuleErrorCode } from './error-codes.js';
+export { MessageHookLists, type MessageHooks, type MessageClaimer } from './message-hooks.js';

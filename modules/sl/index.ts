@@ -34,12 +34,18 @@ export default defineModule({
       doc: 'Sends `500 Server Internal Error` statelessly and counts it in `sent_err_replies`. OpenSIPS sends a reply describing the previous internal error in its non-standard 47x codes; tsips keeps no such per-process error, so the reply is always 500. Returns 1 or -1.',
     }),
   },
-  init: (ctx): SlState => ({
-    stats: ctx.stats as SlStats,
-    countStats: ctx.params.enable_stats === 1,
-    log: (level, message) => ctx.log(level, message),
-    tagPrefix: undefined,
-  }),
+  init: (ctx): SlState => {
+    const st: SlState = {
+      stats: ctx.stats as SlStats,
+      countStats: ctx.params.enable_stats === 1,
+      log: (level, message) => ctx.log(level, message),
+      tagPrefix: undefined,
+    };
+    // The ACK of a non-2xx reply we sent statelessly ends here, before the script (OpenSIPS's
+    // sl pre-script callback).
+    ctx.services.hooks.claimRequest((msg) => absorbAck(st, msg));
+    return st;
+  },
   api: (st): SlApi => ({
     sendReply: (ctx, code, reason, extra) => sendStateless(st, ctx, code, reason, extra),
     genTotag: (ctx) => genTotag(st, ctx),

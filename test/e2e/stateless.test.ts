@@ -80,6 +80,20 @@ describe('stateless script (examples-like) over UDP and TCP', () => {
     expect(status(ok)).toBe(200);
   });
 
+  it('absorbs the ACK of its own stateless reply before the script (sl), and lets others through', async () => {
+    const r = await udp.ask(sipRequest({ method: 'INVITE', callId: 'ack1', port: udp.port }), 'ack1');
+    expect(status(r)).toBe(501);
+    const tag = /\r\nTo: [^\r]*;tag=([^;\r]+)/.exec(r)?.[1];
+    expect(tag).toBeTruthy();
+    // RFC 3261 17.1.1.3: the ACK has the INVITE's branch and the reply's To tag.
+    udp.send(sipRequest({ method: 'ACK', callId: 'ack1', port: udp.port, toTag: tag }));
+    udp.send(sipRequest({ method: 'ACK', callId: 'ack-foreign', port: udp.port, toTag: 'not-ours' }));
+    await t.p.waitFor(/ACK reached the script: ack-foreign/, 3000);
+    expect(t.p.output()).not.toMatch(/ACK reached the script: ack1\b/);
+    const sl = (await mi(t.http, 'get_statistics', { statistics: ['sl:received_ACKs'] })) as Record<string, number>;
+    expect(sl['sl:received_ACKs']).toBe(1);
+  });
+
   it('counts what it received; MI get_statistics over HTTP and tsips-cli agree', async () => {
     const stats = (await mi(t.http, 'get_statistics', { statistics: ['core:'] })) as Record<string, number>;
     expect(stats['core:rcv_requests']).toBeGreaterThanOrEqual(4);

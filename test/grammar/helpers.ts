@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { parse } from '../../grammar/script.generated.js';
-import type { Expr, Route, Script, Statement } from '../../engine/script/ast.js';
+import type { CompareRight, Expr, Route, Script, Statement } from '../../engine/script/ast.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** CI runs in a fresh clone with shared/ beside it. */
@@ -39,7 +39,7 @@ export function stripLocs<T>(node: T): T {
 }
 
 /** Compact text of an expression tree, to assert precedence: (a && b) shows the grouping. */
-export function shape(e: Expr): string {
+export function shape(e: Expr | CompareRight): string {
   switch (e.type) {
     case 'Logical': case 'Binary': return `(${shape(e.left)} ${e.op} ${shape(e.right)})`;
     case 'Not': return `!${shape(e.operand)}`;

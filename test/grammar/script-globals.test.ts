@@ -24,7 +24,7 @@ describe('sockets', () => {
   it('as, use_workers, tag and flags', () => {
     expect(sock('listen=udp:10.0.0.5:5060 as 203.0.113.7:5060').params).toEqual([
       { type: 'SocketParam', name: 'as', value: null, host: { type: 'Host', value: '203.0.113.7', kind: 'ipv4' }, ports: [{ from: 5060, to: 5060 }] }]);
-    expect(sock('socket= tcp:127.0.0.1:5060 use_workers 2 tag mytag anycast reuse_port').params.map((p) => [p.name, p.value]))
+    expect(sock('socket= tcp:127.0.0.1:5060 use_workers 2 tag mytag anycast reuse_port').params.map((p) => (p.type === 'SocketParam' ? [p.name, p.value] : p.type)))
       .toEqual([['use_workers', 2], ['tag', 'mytag'], ['anycast', null], ['reuse_port', null]]);
   });
   it('a trailing comment is not a parameter', () => {

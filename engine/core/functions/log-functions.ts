@@ -19,7 +19,7 @@ export function parseLevel(text: string): number | undefined {
 
 /** Prints script output: the facility is "script" so it reads like OpenSIPS's xlog lines. */
 export function xlogAt(ctx: MessageContext, level: number, text: string): number {
-  if (level <= ctx.core.script.xlogLevel) ctx.core.log.log(level, 'script', text);
+  if (level <= ctx.core.script.xlogLevel) ctx.core.log.write(level, 'script', text);
   return 1;
 }
 

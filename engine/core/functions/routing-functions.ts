@@ -41,7 +41,7 @@ export const routingFunctions: Record<string, FnDef<any>> = {
     run: (ctx, _st, host, port) => (ctx.core.isMyself(host, port) ? 1 : -1) }),
   force_rport: fn({ doc: 'replies go to the source port, as if the Via had rport', args: [], routes: 'all', run: (ctx) => { ctx.forceRport = true; return 1; } }),
   add_local_rport: fn({ doc: 'adds rport to our own Via when forwarding', args: [], routes: 'all',
-    run: (ctx) => { ctx.moduleData.set('core:add_local_rport', true); return 1; } }),
+    run: (ctx) => { ctx.localRport = true; return 1; } }),
   append_branch: appendBranchDef,
   append_branch_old: appendBranchDef,
   forward: fn({

@@ -6,6 +6,6 @@ export { startServer, type Server, type ServerOptions } from './server.js';
 export { readCoreConfig, defaultCoreConfig, type CoreConfig, type CoreAlias } from './core-config.js';
 export { createCoreLogger } from './core-logger.js';
 export { createCoreServices, type CoreServicesDeps } from './core-services.js';
-export { createMessageHandler, type ReplyClaimer, type HandlerDeps } from './message-handler.js';
+export { createMessageHandler, type HandlerDeps } from './message-handler.js';
 export { scriptRuntime, type ScriptRuntime } from './script-runtime.js';
 export { InFlight } from './in-flight.js';

@@ -11,10 +11,8 @@ import { LogLevel, type Logger } from '../log.js';
 import { badRequestReply } from './bad-message.js';
 import { describeMessage } from './describe-message.js';
 import type { InFlight } from './in-flight.js';
+import type { MessageHookLists } from '../../modules/index.js';
 
-/** Takes a reply before the script sees it (tm matching it to a client transaction);
- *  returns true when it did. */
-export type ReplyClaimer = (msg: SipMessage, inbound: InboundMessage) => boolean;
 
 export interface HandlerDeps {
   readonly transport: Transport;
@@ -23,7 +21,8 @@ export interface HandlerDeps {
   readonly stats: CoreStats;
   readonly log: Logger;
   readonly inFlight: InFlight;
-  readonly replyClaimers: readonly ReplyClaimer[];
+  /** Modules' pre-script claims (sl ACK absorption, tm reply matching). */
+  readonly hooks: MessageHookLists;
 }
 
 export function createMessageHandler(d: HandlerDeps): (inb: InboundMessage) => void {
@@ -39,8 +38,10 @@ export function createMessageHandler(d: HandlerDeps): (inb: InboundMessage) => v
     else d.stats.rcv_replies.inc();
     const insane = checkSanity(msg);
     if (insane !== null) return onInsane(d, inb, msg, insane);
-    if (msg.isRequest) runRequest(d, new SipMessageContext(msg, inb, d.core, 'request'));
-    else onReply(d, msg, inb);
+    if (msg.isRequest) {
+      const ctx = new SipMessageContext(msg, inb, d.core, 'request');
+      if (!claimed(d, d.hooks.requests, ctx)) runRequest(d, ctx);
+    } else onReply(d, msg, inb);
   };
 }
 
@@ -57,8 +58,8 @@ function runRequest(d: HandlerDeps, ctx: MessageContext): void {
 }
 
 function onReply(d: HandlerDeps, msg: SipMessage, inb: InboundMessage): void {
-  for (const claim of d.replyClaimers) if (claim(msg, inb)) return;
   const ctx = new SipMessageContext(msg, inb, d.core, 'onreply');
+  if (claimed(d, d.hooks.replies, ctx)) return;
   const after = () => {
     if (ctx.dropped) return d.stats.drop_replies.inc();
     // Only a reply whose top Via is ours is forwarded; others are dropped quietly (forward.c).
@@ -73,6 +74,19 @@ function onReply(d: HandlerDeps, msg: SipMessage, inb: InboundMessage): void {
   }
   if (r instanceof Promise) d.inFlight.track(r.then(after, (e: unknown) => scriptFailed(d, ctx, e)));
   else after();
+}
+
+/** Whether a module took the message; a claimer that throws (a header it read is broken)
+ *  is logged and the message goes on to the script, which decides what to do with it. */
+function claimed(d: HandlerDeps, claimers: readonly ((ctx: MessageContext) => boolean)[], ctx: MessageContext): boolean {
+  for (const claim of claimers) {
+    try {
+      if (claim(ctx)) return true;
+    } catch (e) {
+      d.log.log(LogLevel.WARN, 'core', `pre-script hook failed on ${describeMessage(ctx)}: ${(e as Error).message}`);
+    }
+  }
+  return false;
 }
 
 /** A script run that threw: a header the script read turned out malformed (400 if nothing was

@@ -6,13 +6,13 @@
 import { Transport, type ListenSocket } from '../../transport/index.js';
 import { createMiRegistry, coreMiCommands, type MiRegistry } from '../../mi/index.js';
 import { createStatsRegistry, declareCoreStats, statisticsMiCommands, type StatsRegistry } from '../../stats/index.js';
-import { initModules, childInitModules, destroyModules, type ModuleSet } from '../../modules/index.js';
+import { initModules, childInitModules, destroyModules, MessageHookLists, type ModuleSet } from '../../modules/index.js';
 import type { CompiledScript } from '../../script/compiled-script.js';
 import { LogLevel, type Logger } from '../log.js';
 import type { CheckedScript } from './check-script.js';
 import { createCoreServices } from './core-services.js';
 import { InFlight } from './in-flight.js';
-import { createMessageHandler, type ReplyClaimer } from './message-handler.js';
+import { createMessageHandler } from './message-handler.js';
 import { startTimerRoutes } from './timer-routes.js';
 
 export interface Server {
@@ -20,8 +20,6 @@ export interface Server {
   readonly mi: MiRegistry;
   readonly stats: StatsRegistry;
   readonly script: CompiledScript;
-  /** For tm (later): sees every reply before the script and stateless forwarding. */
-  addReplyClaimer(c: ReplyClaimer): void;
   stop(drainMs?: number): Promise<void>;
 }
 
@@ -48,9 +46,10 @@ export async function startServer(c: CheckedScript, o: ServerOptions): Promise<S
   let modules: ModuleSet | undefined;
   let stopTimers = () => {};
   try {
-    modules = await initModules(c.prepared, { log, mi, stats });
+    const hooks = new MessageHookLists();
+    modules = await initModules(c.prepared, { log, mi, stats, hooks });
     const moduleStates = new Map(modules.modules.map((m) => [m.name, m.state]));
-    const script = c.runtime.compileScript(c.linked, { moduleStates, log });
+    const script = c.runtime.compileScript(c.linked, { moduleStates, log, maxWhileLoops: cfg.maxWhileLoops });
     const inFlight = new InFlight();
     const core = createCoreServices({
       transport, config: cfg, log, stats, coreStats, startedAt: Math.floor(startTime.getTime() / 1000),
@@ -61,14 +60,12 @@ export async function startServer(c: CheckedScript, o: ServerOptions): Promise<S
       // An internal error here aborts start-up; a script-level exit or return(-1) does not.
       await script.runRoute('startup', undefined, c.runtime.createDummyContext(core, 'startup'));
     }
-    const replyClaimers: ReplyClaimer[] = [];
-    const unsubscribe = transport.onMessage(createMessageHandler({ transport, core, script, stats: coreStats, log, inFlight, replyClaimers }));
+    const unsubscribe = transport.onMessage(createMessageHandler({ transport, core, script, stats: coreStats, log, inFlight, hooks }));
     stopTimers = startTimerRoutes(script, core, c.runtime.createDummyContext, inFlight);
     const running = modules;
     let stopping: Promise<void> | undefined;
     return {
       sockets: transport.sockets, mi, stats, script,
-      addReplyClaimer: (cl) => { replyClaimers.push(cl); },
       stop: (drainMs = 5000) => (stopping ??= (async () => {
         unsubscribe();
         stopTimers();

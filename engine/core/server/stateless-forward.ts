@@ -33,7 +33,7 @@ export async function forwardRequest(d: ForwardDeps, ctx: MessageContext, dest?:
   if (ctx.inbound) markReceived(ctx.msg, ctx);
   const host = local.advertised?.host ?? d.advertised.address ?? hostText(local.address);
   const port = local.advertised?.port ?? d.advertised.port ?? local.port;
-  ed.prependVia(`SIP/2.0/${local.proto.toUpperCase()} ${host}:${port};branch=${generateBranch()}`);
+  ed.prependVia(`SIP/2.0/${local.proto.toUpperCase()} ${host}:${port};branch=${generateBranch()}${ctx.localRport ? ';rport' : ''}`);
   let buf: Buffer;
   try {
     buf = ed.toBuffer();

@@ -2,9 +2,9 @@
 import { createLogger, LogLevel } from '../../../engine/core/log.js';
 import { createMiRegistry } from '../../../engine/mi/index.js';
 import { createStatsRegistry } from '../../../engine/stats/index.js';
-import type { EngineServices } from '../../../engine/modules/index.js';
+import { MessageHookLists, type EngineServices } from '../../../engine/modules/index.js';
 
 export function testServices(): EngineServices & { lines: string[] } {
   const lines: string[] = [];
-  return { log: createLogger(LogLevel.DBG, (s) => void lines.push(s)), mi: createMiRegistry(), stats: createStatsRegistry(), lines };
+  return { log: createLogger(LogLevel.DBG, (s) => void lines.push(s)), mi: createMiRegistry(), stats: createStatsRegistry(), hooks: new MessageHookLists(), lines };
 }

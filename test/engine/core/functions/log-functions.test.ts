@@ -17,6 +17,12 @@ describe('xlog', () => {
     expect(core.printed()).toEqual(['alert 1']);
   });
 
+  it('prints by xlog_level alone: a low log_level does not hide xlog output (OpenSIPS xlog.c)', async () => {
+    const core = fakeCore({ xlogLevel: 4, logLevel: -1 });
+    await runMain('xlog("L_INFO", "info shown"); log(3, "log hidden");', { core });
+    expect(core.printed()).toEqual(['info shown']);
+  });
+
   it('takes the level from a variable holding a number; xdbg is DBG', async () => {
     const { core } = await runMain('$var(l) = -1; xlog("$var(l)", "from var"); xdbg("dbg");');
     expect(core.lines.filter((l) => l.facility === 'script').map((l) => l.level)).toEqual([-1, 4]);

@@ -57,5 +57,6 @@ describe('other core functions', () => {
       pv_printf($var(p), "$rm to $ru"); xlog("$var(p)");`);
     expect(out).toEqual(['me ', 'not me ', 'REGISTER to sip:example.com']);
     expect(ctx.forceRport).toBe(true);
+    expect(ctx.localRport).toBe(true);
   });
 });

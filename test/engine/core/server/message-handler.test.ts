@@ -7,6 +7,7 @@ import { createStatsRegistry, declareCoreStats } from '../../../../engine/stats/
 import { createLogger, LogLevel } from '../../../../engine/core/log.js';
 import { createCoreServices, createMessageHandler, defaultCoreConfig, InFlight } from '../../../../engine/core/server/index.js';
 import type { CompiledScript } from '../../../../engine/script/compiled-script.js';
+import { MessageHookLists } from '../../../../engine/modules/index.js';
 import type { MessageContext } from '../../../../engine/core/message-context.js';
 import { closer, udpClient, tcpClient, waitFor, sleep, request } from '../../transport/net-helpers.js';
 
@@ -29,7 +30,7 @@ async function setup(onRequest: (ctx: MessageContext) => void | Promise<void>) {
   const coreStats = declareCoreStats(stats);
   const core = createCoreServices({ transport, config: defaultCoreConfig('0.0.0'), log, stats, coreStats, startedAt: 0 });
   const inFlight = new InFlight();
-  transport.onMessage(createMessageHandler({ transport, core, script: fakeScript(onRequest), stats: coreStats, log, inFlight, replyClaimers: [] }));
+  transport.onMessage(createMessageHandler({ transport, core, script: fakeScript(onRequest), stats: coreStats, log, inFlight, hooks: new MessageHookLists() }));
   const [udp, tcp] = transport.sockets;
   const stat = (n: string) => stats.find(`core:${n}`)!.get();
   return { transport, core, udp, tcp, stat, lines, inFlight };
@@ -132,6 +133,23 @@ describe('message handler', () => {
     expect(cl.received[0].text).toMatch(/^SIP\/2\.0 200 OK\r\nVia: SIP\/2\.0\/UDP 127\.0\.0\.1:\d+;branch=z9hG4bK-f;received/);
     expect(s.stat('fwd_replies')).toBe(1);
     expect(s.stat('rcv_replies')).toBe(1);
+  });
+
+  it('asks for rport in our own Via after add_local_rport, and only then', async () => {
+    const peer = await udpClient(c);
+    const s = await setup((ctx) => {
+      ctx.dstUri = `sip:127.0.0.1:${peer.port}`;
+      ctx.localRport = ctx.msg.callId === 'with';
+      void ctx.core.forward(ctx);
+    });
+    const cl = await udpClient(c);
+    await cl.send(request({ sentBy: `127.0.0.1:${cl.port}`, callId: 'with' }), s.udp.port, '127.0.0.1');
+    await waitFor(() => peer.received.length === 1);
+    await cl.send(request({ sentBy: `127.0.0.1:${cl.port}`, callId: 'without' }), s.udp.port, '127.0.0.1');
+    await waitFor(() => peer.received.length === 2);
+    const topVia = (i: number) => peer.received[i].text.split('\r\n').find((l) => l.startsWith('Via: '))!;
+    expect(topVia(0)).toMatch(/;branch=z9hG4bK[^;]*;rport$/);
+    expect(topVia(1)).not.toMatch(/rport/);
   });
 
   it('drops a reply whose top Via is not ours', async () => {

@@ -12,7 +12,7 @@ function checked(script: CompiledScript): CheckedScript {
   return {
     config: { ...defaultCoreConfig('0.0.0'), notices: [] },
     modules: [], prepared: [],
-    linked: { script: { type: 'Script', items: [], loc: { file: 'x', line: 1, col: 1 } }, modules: new Map() },
+    linked: { script: { type: 'Script', items: [], loc: { file: 'x', line: 1, col: 1 } }, modules: new Map() } as unknown as CheckedScript['linked'],
     sockets: [{ proto: 'udp', host: '127.0.0.1', port: 0 }],
     runtime: {
       linkScript: () => undefined,

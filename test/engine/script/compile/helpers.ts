@@ -28,6 +28,7 @@ export function fakeCore(opts: { xlogLevel?: number; logLevel?: number } = {}): 
     level: opts.logLevel ?? 4,
     enabled(l) { return l <= this.level; },
     log(level, facility, message) { if (level <= this.level) lines.push({ level, facility, message }); },
+    write(level, facility, message) { lines.push({ level, facility, message }); },
   };
   const replies: { status: number; reason: string }[] = [];
   const forwards: unknown[] = [];
