@@ -2,6 +2,7 @@
 // on a broken file (every error printed, non-zero exit).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { main } from '../../engine/cli/tsips.js';
 import { corpusDir, repoRoot } from '../grammar/helpers.js';
 
@@ -18,13 +19,35 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('tsips -c / --dump-ast', () => {
   // -c also loads the modules and links (engine/core/server): a corpus script using modules
-  // tsips does not have yet is refused at those loadmodule lines only, with no syntax error.
-  it('-c on a corpus script: clean syntax; only missing modules are reported, at their lines', async () => {
-    const r = await run(['-c', '-f', join(corpusDir, 'sipssert_startup_02.gen-residential-cfg.cfg')]);
+  // tsips does not have yet is refused at those loadmodule lines only, with no other error.
+  it('-c on every corpus script: ok, or only unknown modules, each at its loadmodule line', async () => {
+    for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.cfg'))) {
+      const path = join(corpusDir, file);
+      const r = await run(['-c', '-f', path]);
+      const errors = r.err.split('\n').filter((l) => l.includes(': error: '));
+      if (r.code === 0) {
+        expect(errors, file).toEqual([]);
+        continue;
+      }
+      expect(errors.length, file).toBeGreaterThan(0);
+      const lines = readFileSync(path, 'utf8').split('\n');
+      for (const e of errors) {
+        const m = /^.*?:(\d+):\d+: error: unknown module '(\w+)'.*\[TSIPS_MODULE_NOT_FOUND\]$/.exec(e);
+        expect(m, `${file}: ${e}`).not.toBeNull();
+        expect(lines[Number(m![1]) - 1]).toMatch(new RegExp(`loadmodule\\s+"${m![2]}\\.so"`));
+      }
+    }
+  });
+  it('-c with real modules: an unknown function, a wrong argument count and a route-type violation give three located errors', async () => {
+    const r = await run(['-c', '-f', join('test', 'script', 'cli', 'three-link-errors.cfg')]);
+    expect(r.code).toBe(255);
     const errors = r.err.split('\n').filter((l) => l.includes(': error: '));
-    if (r.code === 0) return expect(r.err).toContain('config file ok');
-    expect(errors.length).toBeGreaterThan(0);
-    for (const e of errors) expect(e).toMatch(/: error: unknown module '\w+'.*\[TSIPS_MODULE_NOT_FOUND\]$/);
+    expect(errors.map((e) => e.replace(/^.*three-link-errors\.cfg:/, ''))).toEqual([
+      "8:3: error: unknown function 'sl_send_replly' [TSIPS_LINK_UNKNOWN_FUNCTION]",
+      '9:2: error: too few arguments for sl_send_reply(): it takes 2, got 1 [TSIPS_LINK_ARG_COUNT]',
+      '13:2: error: sl_send_reply() cannot be used in onreply_route [TSIPS_LINK_ROUTE_TYPE]',
+    ]);
+    expect(r.err).toContain("did you mean 'sl_send_reply'?");
   });
   it('--dump-ast prints the tree as JSON', async () => {
     const r = await run(['--dump-ast', '-f', join(corpusDir, 'opensips_etc_default.cfg')]);
