@@ -34,3 +34,14 @@ export function generateCallId(host?: string): string {
   const id = randomHex(16);
   return host ? `${id}@${host}` : id;
 }
+
+/** FNV-1a, 32 bits, as 8 hex digits: a cheap stable hash for tags that must repeat for a
+ *  retransmitted request (stateless To tags). Separates requests; not a security boundary. */
+export function hash32(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

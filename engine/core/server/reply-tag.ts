@@ -2,7 +2,7 @@
 // (RFC 3261 8.2.6.2, and what OpenSIPS's sl does with its tag "prefix-suffix" computed from the
 // request), so it is a hash of what identifies the request, salted per process.
 import { randomBytes } from 'node:crypto';
-import type { SipMessage } from '../../sip/index.js';
+import { hash32, type SipMessage } from '../../sip/index.js';
 
 const PREFIX = randomBytes(4).toString('hex');
 
@@ -13,15 +13,5 @@ export function stableToTag(msg: SipMessage): string {
   } catch {
     key = msg.buffer.toString('latin1', 0, Math.min(msg.buffer.length, 512)); // broken headers: hash the start
   }
-  return `${PREFIX}-${fnv1a(key).toString(16).padStart(8, '0')}`;
-}
-
-// FNV-1a 32-bit: cheap and good enough to separate requests; not a security boundary.
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return `${PREFIX}-${hash32(key)}`;
 }
