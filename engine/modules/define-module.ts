@@ -12,6 +12,8 @@ import type { Stat, StatDefs } from '../stats/stat.js';
 import type { StatsRegistry } from '../stats/registry.js';
 import type { Logger } from '../core/log.js';
 import type { MessageHooks } from './message-hooks.js';
+import type { TimerService } from '../core/timers.js';
+import type { RuntimeSlot } from './runtime-handle.js';
 
 /** What a missing dependency means (OpenSIPS DEP_ABORT, DEP_WARN, DEP_SILENT). */
 export type DepKind = 'abort' | 'warn' | 'optional';
@@ -38,6 +40,11 @@ export interface EngineServices {
   readonly stats: StatsRegistry;
   /** Pre-script claims on received messages (sl's ACK absorption, tm's reply matching). */
   readonly hooks: MessageHooks;
+  /** Time and ticks (engine/core/timers.ts); stopped by the server at shutdown. */
+  readonly timers: TimerService;
+  /** Sockets, sending and the compiled script, available once the server has compiled the
+   *  script (after init, before childInit). */
+  readonly runtime: RuntimeSlot;
 }
 
 /** What `init` and `childInit` get. */

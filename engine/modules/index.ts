@@ -28,3 +28,4 @@ export {
 } from './lifecycle.js';
 export { ModuleError, MODULE_ERROR_CODES, type ModuleErrorCode } from './error-codes.js';
 export { MessageHookLists, type MessageHooks, type MessageClaimer } from './message-hooks.js';
+export { RuntimeSlot, type RuntimeHandle } from './runtime-handle.js';

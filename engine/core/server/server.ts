@@ -6,7 +6,8 @@
 import { Transport, type ListenSocket } from '../../transport/index.js';
 import { createMiRegistry, coreMiCommands, type MiRegistry } from '../../mi/index.js';
 import { createStatsRegistry, declareCoreStats, statisticsMiCommands, type StatsRegistry } from '../../stats/index.js';
-import { initModules, childInitModules, destroyModules, MessageHookLists, type ModuleSet } from '../../modules/index.js';
+import { initModules, childInitModules, destroyModules, MessageHookLists, RuntimeSlot, type ModuleSet } from '../../modules/index.js';
+import { RealTimers } from '../timers.js';
 import type { CompiledScript } from '../../script/compiled-script.js';
 import { LogLevel, type Logger } from '../log.js';
 import type { CheckedScript } from './check-script.js';
@@ -45,15 +46,22 @@ export async function startServer(c: CheckedScript, o: ServerOptions): Promise<S
   await transport.start(c.sockets);
   let modules: ModuleSet | undefined;
   let stopTimers = () => {};
+  const timers = new RealTimers((e) => log.log(LogLevel.ERR, 'core', `timer failed: ${(e as Error)?.stack ?? e}`));
   try {
     const hooks = new MessageHookLists();
-    modules = await initModules(c.prepared, { log, mi, stats, hooks });
+    const runtime = new RuntimeSlot();
+    modules = await initModules(c.prepared, { log, mi, stats, hooks, timers, runtime });
     const moduleStates = new Map(modules.modules.map((m) => [m.name, m.state]));
     const script = c.runtime.compileScript(c.linked, { moduleStates, log, maxWhileLoops: cfg.maxWhileLoops });
     const inFlight = new InFlight();
     const core = createCoreServices({
       transport, config: cfg, log, stats, coreStats, startedAt: Math.floor(startTime.getTime() / 1000),
       track: (p) => inFlight.track(p),
+    });
+    runtime.set({
+      core, script, sockets: transport.sockets,
+      send: (target, buf, opts) => transport.send(target, buf, opts),
+      createDummyContext: (type) => c.runtime.createDummyContext(core, type),
     });
     await childInitModules(modules);
     if (script.hasRoute('startup')) {
@@ -71,12 +79,14 @@ export async function startServer(c: CheckedScript, o: ServerOptions): Promise<S
         stopTimers();
         if (!(await inFlight.drain(drainMs))) log.log(LogLevel.WARN, 'core', `${inFlight.size} script run(s) still busy after ${drainMs} ms; stopping anyway`);
         await destroyModules(running);
+        timers.stopAll();
         await transport.stop();
       })()),
     };
   } catch (e) {
     stopTimers();
     if (modules) await destroyModules(modules);
+    timers.stopAll();
     await transport.stop();
     throw e;
   }
