@@ -32,6 +32,9 @@ export interface ArgDef<K extends ArgKind = ArgKind, O extends boolean = boolean
   readonly writable?: boolean;
   /** For str: a number literal is accepted as its text (core `log(-1, "x")`'s level). */
   readonly acceptsNumber?: boolean;
+  /** For str: names a route of this type (t_on_failure's "name"); a constant that names
+   *  no such route is a link error. */
+  readonly route?: RouteType;
   readonly doc?: string;
 }
 
@@ -43,7 +46,7 @@ function mk<K extends ArgKind, O extends boolean>(kind: K, o: ArgOpts<O> & Parti
 
 export const arg = {
   int: <O extends boolean = false>(o?: ArgOpts<O> & { static?: boolean }) => mk('int', o),
-  str: <O extends boolean = false>(o?: ArgOpts<O> & { static?: boolean; noExpand?: boolean; acceptsNumber?: boolean }) => mk('str', o),
+  str: <O extends boolean = false>(o?: ArgOpts<O> & { static?: boolean; noExpand?: boolean; acceptsNumber?: boolean; route?: RouteType }) => mk('str', o),
   pvar: <O extends boolean = false>(o?: ArgOpts<O> & { writable?: boolean }) => mk('pvar', o),
   regex: <O extends boolean = false>(o?: ArgOpts<O> & { static?: boolean }) => mk('regex', o),
 };

@@ -2,11 +2,12 @@
 // or the Request-URI with our Via on top (RFC 3261 16.6 step 8) after received/rport were
 // written into the sender's Via (18.2.1, RFC 3581 4); a reply loses our Via and goes to the
 // next one (18.2.2 applied to the next hop's Via, as a stateless proxy does, 16.11).
-import { generateBranch, parseUri, type SipMessage, type Via } from '../../sip/index.js';
+import { generateBranch, parseUri, type Via } from '../../sip/index.js';
 import {
-  defaultPort, receivedParams, requestTarget, type ListenSocket, type Proto, type SendTarget, type Transport,
+  defaultPort, requestTarget, type ListenSocket, type Proto, type SendTarget, type Transport,
 } from '../../transport/index.js';
 import type { MessageContext } from '../message-context.js';
+import { markReceived } from '../via-received.js';
 
 export interface ForwardDeps {
   readonly transport: Transport;
@@ -30,7 +31,7 @@ export async function forwardRequest(d: ForwardDeps, ctx: MessageContext, dest?:
   if (!local) throw new Error(`no ${target.proto} socket to forward to ${target.address}:${target.port}`);
   const ed = ctx.editor;
   if (ctx.newRuri !== undefined) ed.setRequestUri(ctx.newRuri);
-  if (ctx.inbound) markReceived(ctx.msg, ctx);
+  markReceived(ctx);
   const host = local.advertised?.host ?? d.advertised.address ?? hostText(local.address);
   const port = local.advertised?.port ?? d.advertised.port ?? local.port;
   ed.prependVia(`SIP/2.0/${local.proto.toUpperCase()} ${host}:${port};branch=${generateBranch()}${ctx.localRport ? ';rport' : ''}`);
@@ -64,30 +65,6 @@ function nextHop(v: Via): SendTarget {
   const address = stripBrackets(v.received ?? v.maddr ?? v.host);
   const port = typeof v.rport === 'number' ? v.rport : v.port ?? defaultPort(v.transport);
   return { proto: v.transport.toLowerCase() as Proto, address, port };
-}
-
-const RECEIVED_MARKED = 'core:via-received';
-
-/** Writes received= / rport= into the sender's top Via before the request leaves. */
-function markReceived(msg: SipMessage, ctx: MessageContext): void {
-  const inb = ctx.inbound!;
-  if (ctx.moduleData.has(RECEIVED_MARKED)) return; // a second forward() of the same request
-  ctx.moduleData.set(RECEIVED_MARKED, true);
-  const top = msg.via;
-  if (!top) return;
-  const add = receivedParams(top, { proto: inb.local.proto, address: inb.source.address, port: inb.source.port });
-  if (ctx.forceRport) add.rport = inb.source.port;
-  if (add.received === undefined && add.rport === undefined) return;
-  const line = msg.names.indexOf('via');
-  if (line < 0) return;
-  const value = msg.valueAt(line);
-  const comma = value.indexOf(',');
-  let first = comma < 0 ? value : value.slice(0, comma);
-  first = first.replace(/;\s*rport(?=\s*(;|$))/i, '').replace(/;\s*received=[^;]*/i, '').trimEnd();
-  if (add.received !== undefined) first += `;received=${add.received}`;
-  if (add.rport !== undefined) first += `;rport=${add.rport}`;
-  ctx.editor.removeTopVia();
-  ctx.editor.insertHeaderAt(line, 'Via', first);
 }
 
 function pickSocket(sockets: readonly ListenSocket[], proto: string, preferred?: ListenSocket): ListenSocket | undefined {

@@ -10,6 +10,7 @@ import { printArg } from './print-arg.js';
 import type { FunctionEntry, LinkEnv } from './link-env.js';
 import { checkTemplate } from './templates.js';
 import { forEachRouteNode } from './walk-routes.js';
+import { ROUTE_TYPE_LABEL, routeNamesOf } from './route-table.js';
 
 export function reportArguments(script: ast.Script, env: LinkEnv, out: Diagnostics): void {
   forEachRouteNode(script, (n) => {
@@ -92,6 +93,12 @@ function checkOne(c: ast.Call, a: ast.Arg, d: ArgDef, i: number, env: LinkEnv, o
     }
   }
   if (d.static && text.includes('$')) return bad(`${what} must be a constant string without variables`);
+  if (d.route && !text.includes('$') && !routeNamesOf(env.routes, d.route).includes(text)) {
+    const known = routeNamesOf(env.routes, d.route);
+    out.error('TSIPS_LINK_UNDEFINED_ROUTE', a.loc, `${ROUTE_TYPE_LABEL[d.route]}[${text}] is not defined`,
+      known.length ? `defined: ${known.join(', ')}` : `define it with ${ROUTE_TYPE_LABEL[d.route]}[${text}] { ... }`);
+    return false;
+  }
   if (d.noExpand || !text.includes('$')) return text;
   checkTemplate(a, env, out);
   return undefined;

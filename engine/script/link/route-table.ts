@@ -63,3 +63,8 @@ export function buildRouteTable(routes: readonly Route[]): RouteTable {
   }
   return { named, top };
 }
+
+/** Names of the top-level blocks of one type (failure_route[x] -> "x"). */
+export function routeNamesOf(t: RouteTable, type: RouteType): string[] {
+  return t.top.filter((x) => x.type === type && x.route.name).map((x) => x.route.name!.value);
+}

@@ -1,0 +1,117 @@
+// t_relay's forwarding part (tm.md 7.5 step 4): one branch per destination (the R-URI with
+// $du, then the branches of append_branch/lookup), each passed through branch_route when one
+// is armed (a `drop` there skips it), given our Via with a branch that names the
+// transaction, and sent with its timers.
+import { parseMessage, parseUri } from '../../engine/sip/index.js';
+import { requestTarget, isReliable, type Proto, type SendTarget } from '../../engine/transport/index.js';
+import { SipMessageContext, type MessageContext } from '../../engine/core/message-context.js';
+import { markReceived } from '../../engine/core/via-received.js';
+import { LogLevel } from '../../engine/core/log.js';
+import { ClientBranch, type Transaction } from './transaction.js';
+import { branchOf } from './branch-id.js';
+import { hopTo, viaSentBy } from './send.js';
+import { startBranch } from './uac.js';
+import { branchFinal } from './reply-in.js';
+import type { TmMsgData } from './msg-data.js';
+import type { TmState } from './state.js';
+
+/** RFC 3261 16.5 leaves the branch count to the proxy; OpenSIPS's MAX_BRANCHES. */
+export const MAX_BRANCHES = 12;
+
+interface Destination { uri: string; dstUri: string | undefined; flags: number; path: string | undefined }
+
+export interface RelayOptions {
+  /** t_relay's outbound proxy: used when $du is not set. */
+  readonly proxy?: SendTarget;
+}
+
+/** Sends ctx's request on in tx. Returns t_relay's code: 1 sent (at least one branch
+ *  started), -3 nothing to send (every branch dropped, or the transaction is cancelled or
+ *  6xx-blocked), -2 a destination that is not a SIP URI. */
+export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, opts: RelayOptions): number | Promise<number> {
+  if (tx.blocked) return -3;
+  if (ctx.routeType === 'request') {
+    markReceived(ctx);
+    tx.carry = { flags: ctx.flags, avps: ctx.avps, ruri: ctx.newRuri ?? ctx.msg.ruri, dstUri: ctx.dstUri, branchFlags: ctx.branchFlags };
+  }
+  const base = ctx.editor.toBuffer();
+  if (ctx.routeType === 'request') tx.base = base;
+  const dests: Destination[] = [{ uri: ctx.newRuri ?? ctx.msg.ruri, dstUri: ctx.dstUri, flags: ctx.branchFlags, path: undefined }];
+  for (const b of ctx.branches) dests.push({ uri: b.uri, dstUri: b.dstUri, flags: b.flags, path: b.path });
+  const round = tx.round;
+  let started = 0;
+  let badUri = false;
+  const data = ctx.moduleData.get('tm') as TmMsgData | undefined;
+  const onReply = data?.reply ?? tx.onReply;
+
+  const add = (uri: string, dstUri: string | undefined, flags: number, src: Buffer, localRport: boolean): void => {
+    const index = tx.branches.length;
+    if (index >= MAX_BRANCHES) {
+      st.log(LogLevel.WARN, `no more than ${MAX_BRANCHES} branches per transaction; ${uri} not tried`);
+      return;
+    }
+    let target: SendTarget;
+    try {
+      target = opts.proxy && dstUri === undefined ? opts.proxy : destination(dstUri ?? uri);
+    } catch (e) {
+      st.log(LogLevel.ERR, `cannot relay to ${dstUri ?? uri}: ${(e as Error).message}`);
+      badUri = true;
+      return;
+    }
+    const hop = hopTo(st, target, ctx.inbound?.local);
+    if (!hop.local) {
+      st.log(LogLevel.ERR, `no ${target.proto} socket to relay to ${target.address}:${target.port}`);
+      return;
+    }
+    const via = `SIP/2.0/${hop.local.proto.toUpperCase()} ${viaSentBy(hop.local)};branch=${branchOf(tx.id, index)}${localRport ? ';rport' : ''}`;
+    const buf = withStartLineAndVia(src, tx.method, uri, via);
+    const b = new ClientBranch(index, uri, dstUri, hop, isReliable(target.proto), buf, round, onReply, flags);
+    tx.branches.push(b);
+    started++;
+    startBranch(st, tx, b, (br, code) => branchFinal(st, tx, br, code, undefined));
+  };
+
+  const branchRoute = data?.branchRoute ?? tx.onBranch;
+  const rt = st.runtime.ready;
+  const step = (i: number): number | Promise<number> => {
+    for (; i < dests.length; i++) {
+      const d = dests[i]!;
+      if (branchRoute === undefined || !rt.script.hasRoute('branch', branchRoute)) {
+        add(d.uri, d.dstUri, d.flags, base, ctx.localRport);
+        continue;
+      }
+      // branch_route edits belong to its branch only: it runs on its own copy of the request.
+      const bctx = new SipMessageContext(parseMessage(base), ctx.inbound, rt.core, 'branch');
+      bctx.newRuri = d.uri;
+      bctx.dstUri = d.dstUri;
+      bctx.flags = ctx.flags;
+      bctx.branchFlags = d.flags;
+      bctx.avps = ctx.avps;
+      bctx.localRport = ctx.localRport;
+      bctx.moduleData.set('tm', { tx, building: { index: tx.branches.length, uri: d.uri } } satisfies TmMsgData);
+      const after = () => {
+        if (!bctx.dropped) add(bctx.ruri, bctx.dstUri, bctx.branchFlags, bctx.edited ? bctx.editor.toBuffer() : base, bctx.localRport);
+      };
+      const r = rt.script.runRoute('branch', branchRoute, bctx);
+      if (r instanceof Promise) return r.then(() => { after(); return step(i + 1); });
+      after();
+    }
+    if (started > 0) return 1;
+    return badUri ? -2 : -3;
+  };
+  return step(0);
+}
+
+/** Where a branch goes: its $du or R-URI, by RFC 3263's rules for what the URI says. */
+function destination(uri: string): SendTarget {
+  const u = parseUri(uri);
+  const t = requestTarget({ host: u.host, port: u.port, transport: u.transport, maddr: u.maddr, secure: u.scheme === 'sips' });
+  return { proto: t.proto as Proto, address: t.address, port: t.port };
+}
+
+/** The request with the branch's start line and our Via on top. */
+function withStartLineAndVia(src: Buffer, method: string, uri: string, via: string): Buffer {
+  const eol = src.indexOf('\r\n');
+  const head = Buffer.from(`${method} ${uri} SIP/2.0\r\nVia: ${via}\r\n`, 'utf8');
+  return Buffer.concat([head, src.subarray(eol + 2)]);
+}
