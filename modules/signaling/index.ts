@@ -37,7 +37,7 @@ export default defineModule({
   init: (ctx): SignalingState => {
     const log = (level: number, message: string) => ctx.log(level, message);
     const sl = ctx.api('sl');
-    const tm = findTm((name) => (ctx.api as (n: string) => unknown)(name), (m) => log(LogLevel.WARN, m));
+    const tm = findTm(ctx.api('tm'), (m) => log(LogLevel.WARN, m));
     if (!sl && !tm) throw new Error('signaling needs sl or tm: add loadmodule "sl.so"');
     return { sl, tm, log };
   },

@@ -1,7 +1,6 @@
-// The optional stateful path. tm is not written yet, so `tm` is not in ModuleApis and
-// `ctx.api('tm')` does not type-check; this file names the two members signaling needs and
-// looks them up by name. When tm exists, its API must include StatefulReplier (add
-// `TmApi extends StatefulReplier` there) and findTm becomes `ctx.api('tm')`.
+// The optional stateful path: what signaling needs from tm (tm's TmApi extends this). Kept
+// here, as signaling's own view of tm, so a user module swapped in for tm only has to offer
+// these two members for replies to go through its transactions.
 import type { MessageContext } from '../../engine/core/message-context.js';
 import type { SigReplyExtra, SigReplyResult } from './api.js';
 
@@ -19,10 +18,9 @@ function isStatefulReplier(api: unknown): api is StatefulReplier {
   return typeof a?.replyInTransaction === 'function' && typeof a.transactionTotag === 'function';
 }
 
-/** tm's API when tm is loaded and offers the stateful path; `lookup` is the module
- *  context's api(). A tm without these members is reported and not used. */
-export function findTm(lookup: (name: string) => unknown, warn: (message: string) => void): StatefulReplier | undefined {
-  const api = lookup('tm');
+/** tm's API when tm is loaded and offers the stateful path; a module named tm without these
+ *  members (a user's replacement) is reported and replies go out statelessly. */
+export function findTm(api: unknown, warn: (message: string) => void): StatefulReplier | undefined {
   if (api === undefined) return undefined;
   if (isStatefulReplier(api)) return api;
   warn('the loaded tm module offers no replyInTransaction/transactionTotag; replies are sent statelessly');

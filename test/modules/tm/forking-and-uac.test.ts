@@ -92,6 +92,18 @@ route {
     expect(up[0]!.msg.to?.tag).toBe(up[1]!.msg.to?.tag);
   });
 
+  it('signaling send_reply goes through the transaction once there is one (a retransmission gets it again)', async () => {
+    const rig = await scriptRig(`${HEAD}
+route { t_newtran(); if ($rc == 1) send_reply(486, "Busy Here"); }`);
+    const inv = uacRequest({ method: 'INVITE', port: 5000, branch: 'z9hG4bK-s1', callId: 's1' });
+    rig.receive(inv);
+    rig.receive(inv);
+    await rig.settle();
+    expect(rig.to(5000).map((s) => s.msg.status)).toEqual([100, 486, 486]);
+    expect(rig.stat('tm:local_replies')).toBe(2);
+    expect(rig.stat('sl:4xx_replies')).toBe(0);
+  });
+
   it('refuses at start-up a t_on_failure naming a failure_route that does not exist', async () => {
     const load = loadScriptText(`${HEAD}
 route { t_on_failure("missed"); t_relay(); }
