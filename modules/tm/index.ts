@@ -63,12 +63,12 @@ export default defineModule({
         const p = proxy === undefined ? undefined : parseProxy(proxy);
         return typeof p === 'string' ? { arg: 1, message: p } : undefined;
       },
-      run: (ctx, st: TmState, _flags, proxy) => {
+      run: (ctx, st: TmState, flags, proxy) => {
         const p = proxy === undefined ? undefined : parseProxy(proxy);
         if (typeof p === 'string') { st.log(LogLevel.ERR, p); return -1; }
-        return tRelay(st, ctx, { proxy: p });
+        return tRelay(st, ctx, { proxy: p, noAutoReply: flags !== undefined && /(^|[\s,|])no-auto-477($|[\s,|])/.test(flags) });
       },
-      doc: 'Relays the request statefully to its Request-URI, $du, the extra branches (append_branch, lookup) or the outbound proxy. Creates the transaction when needed (a retransmission is absorbed: the last reply is resent). A CANCEL for a known INVITE is answered 200 and sent to every pending branch. An ACK without a transaction is forwarded statelessly. Returns 1 sent (also for an absorbed retransmission, as OpenSIPS), -1 internal error, -2 a destination that is not a SIP URI, -3 nothing to send (transaction cancelled or blocked by a 6xx, or every branch dropped in branch_route).',
+      doc: 'Relays the request statefully to its Request-URI, $du, the extra branches (append_branch, lookup) or the outbound proxy. Creates the transaction when needed (a retransmission is absorbed: the last reply is resent). A CANCEL for a known INVITE is answered 200 and sent to every pending branch. An ACK without a transaction is forwarded statelessly. When nothing can be sent it answers upstream itself (400 for a destination that is not a SIP URI, 500 \"No destination available\" otherwise; OpenSIPS sends non-standard 47x codes) and returns 1, unless the flag no-auto-477 is given. Returns 1 sent (also for an absorbed retransmission, as OpenSIPS), -1 internal error, -2 a destination that is not a SIP URI, -3 nothing to send (transaction cancelled or blocked by a 6xx, or every branch dropped in branch_route).',
     }),
     t_newtran: fn({
       args: [], routes: ['request'],

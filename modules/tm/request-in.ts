@@ -54,7 +54,7 @@ export function newTran(st: TmState, ctx: MessageContext): number {
 }
 
 /** t_relay in the request route or failure_route. */
-export function tRelay(st: TmState, ctx: MessageContext, opts: RelayOptions): number | Promise<number> {
+export function tRelay(st: TmState, ctx: MessageContext, opts: RelayOptions & { noAutoReply?: boolean }): number | Promise<number> {
   const d = tmData(ctx);
   const msg = ctx.msg;
   if (ctx.routeType === 'request' && !d.tx) {
@@ -77,7 +77,17 @@ export function tRelay(st: TmState, ctx: MessageContext, opts: RelayOptions): nu
     replyLocal(st, tx, ctx, 487, 'Request Terminated');
     return -3;
   }
-  return relayRequest(st, ctx, tx, opts);
+  const before = tx.branches.length;
+  const r = relayRequest(st, ctx, tx, opts);
+  const after = (rc: number): number => {
+    // Nothing could be sent: answer upstream unless the script asked to do it itself
+    // (no-auto-477). OpenSIPS then returns 1 (tm.md 7.5 step 5); its 47x codes are replaced
+    // by standard ones (tm.md 8 #4).
+    if (rc >= 0 || opts.noAutoReply || ctx.routeType !== 'request' || tx.branches.length > before || tx.uasStatus >= 200) return rc;
+    replyLocal(st, tx, ctx, rc === -2 ? 400 : 500, rc === -2 ? 'Bad Request-URI' : 'No destination available');
+    return 1;
+  };
+  return r instanceof Promise ? r.then(after) : after(r);
 }
 
 /** t_on_* calls made before the transaction existed take effect when it does. */

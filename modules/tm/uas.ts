@@ -29,6 +29,12 @@ export function createServerTx(st: TmState, ctx: MessageContext): Transaction {
   const tx = new Transaction(st.table.newId(), msg, method, inb, upstream, serverKey(msg, method), st.cfg.frMs, st.cfg.frInvMs);
   st.table.add(tx);
   if (st.countStats) st.stats.UAS_transactions.inc();
+  // A script that creates a transaction and then neither relays nor answers (OpenSIPS logs
+  // "script writer didn't release transaction") must not leak it: without a branch or a
+  // final reply after fr_timeout, it goes. Replies and branches replace or outlive this.
+  tx.endTimer = st.queue.schedule(tx.frMs, () => {
+    if (tx.branches.length === 0 && tx.uasStatus < 200) removeTx(st, tx);
+  });
   if (method === 'INVITE' && st.cfg.auto100) replyLocal(st, tx, undefined, 100, 'Giving it a try');
   return tx;
 }

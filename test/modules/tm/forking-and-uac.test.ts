@@ -162,3 +162,28 @@ describe('tm local requests (UAC API)', () => {
     expect(r.code).toBe(503);
   });
 });
+
+describe('tm without a destination', () => {
+  it('answers 500 itself when every branch is dropped, unless no-auto-477 is given', async () => {
+    const cfg = (flags: string) => `${HEAD}
+route { t_on_branch("none"); if (!t_relay(${flags})) { xlog("relay failed $rc\\n"); t_reply(503, "Script Says No"); } }
+branch_route[none] { drop; }`;
+    const auto = await scriptRig(cfg(''));
+    auto.receive(uacRequest({ method: 'OPTIONS', port: 5000, branch: 'z9hG4bK-d1', callId: 'd1' }));
+    await auto.settle();
+    expect(auto.to(5000).map((s) => `${s.msg.status} ${s.msg.reason}`)).toEqual(['500 No destination available']);
+    const own = await scriptRig(cfg('"no-auto-477"'));
+    own.receive(uacRequest({ method: 'OPTIONS', port: 5000, branch: 'z9hG4bK-d2', callId: 'd2' }));
+    await own.settle();
+    expect(own.to(5000).map((s) => `${s.msg.status} ${s.msg.reason}`)).toEqual(['503 Script Says No']);
+  });
+
+  it('frees a transaction the script created but never answered or relayed', async () => {
+    const rig = await scriptRig(`${HEAD}\nroute { t_newtran(); exit; }`);
+    rig.receive(uacRequest({ method: 'OPTIONS', port: 5000, branch: 'z9hG4bK-l1', callId: 'l1' }));
+    await rig.settle();
+    expect(rig.stat('tm:inuse_transactions')).toBe(1);
+    await rig.advance(2100);
+    expect(rig.stat('tm:inuse_transactions')).toBe(0);
+  });
+});
