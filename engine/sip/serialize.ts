@@ -52,6 +52,17 @@ export class MessageEditor {
     return this;
   }
 
+  /** Rewrites a line added by insertHeaderAt (rr's add_rr_param after record_route);
+   *  false when no such added line is there. */
+  replaceInsertedHeader(at: number, name: string, oldValue: string, newValue: string): boolean {
+    const list = this.inserts.get(at);
+    const old = headerLine(name, oldValue);
+    const k = list ? list.indexOf(old) : -1;
+    if (k < 0) return false;
+    list![k] = headerLine(name, newValue);
+    return true;
+  }
+
   /** Removes every line called `name` (any case or compact form); returns how many. */
   removeHeader(name: string): number {
     const n = normalizeHeaderName(name);

@@ -1,0 +1,5 @@
+export interface RrState {
+  readonly appendFromtag: boolean;
+  readonly doubleRr: boolean;
+  readonly addUsername: boolean;
+}
