@@ -72,8 +72,12 @@ function processReply(st: TmState, tx: Transaction, b: ClientBranch, ctx: Messag
   if (b.final) {
     // A retransmitted final reply: our ACK again for a negative one; a 2xx of an INVITE is
     // the UAS waiting for its end-to-end ACK, so it is relayed again.
-    if (tx.isInvite && status >= 300 && b.ackBuf) sendAckAgain(st, b);
-    else if (tx.isInvite && status < 300 && !tx.isLocal) relay(st, tx, status, ctx);
+    // A branch we gave up on (timeout) that answers after all: a negative answer still gets
+    // its ACK (17.1.1.3), else the callee retransmits it until Timer H.
+    if (tx.isInvite && status >= 300) {
+      if (b.ackBuf) sendAckAgain(st, b);
+      else if (b.localFinal) sendAck(st, b, msg);
+    } else if (tx.isInvite && status >= 200 && status < 300 && !tx.isLocal) relay(st, tx, status, ctx);
     return;
   }
   tx.anyReply = true;
