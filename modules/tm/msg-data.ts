@@ -3,6 +3,7 @@
 // t_on_* before the transaction exists.
 import type { MessageContext } from '../../engine/core/message-context.js';
 import type { ClientBranch, Transaction } from './transaction.js';
+import { lookupKey } from './table.js';
 
 export interface TmMsgData {
   tx?: Transaction;
@@ -15,6 +16,8 @@ export interface TmMsgData {
   branchRoute?: string;
   /** t_relay ran for this message (a second call only adds branches). */
   relayed?: boolean;
+  /** The request's transaction key, computed once (t_check_trans then t_relay). */
+  key?: string;
   /** $T_fr_timeout / $T_fr_inv_timeout set before the transaction existed. */
   pendingTimeouts?: { frMs?: number; frInvMs?: number };
 }
@@ -25,6 +28,12 @@ export function tmData(ctx: MessageContext): TmMsgData {
   let d = ctx.moduleData.get(KEY) as TmMsgData | undefined;
   if (!d) ctx.moduleData.set(KEY, (d = {}));
   return d;
+}
+
+/** The lookup key of ctx's request, cached on the message. */
+export function keyOf(ctx: MessageContext): string {
+  const d = tmData(ctx);
+  return (d.key ??= lookupKey(ctx.msg));
 }
 
 export function peekTmData(ctx: MessageContext): TmMsgData | undefined {

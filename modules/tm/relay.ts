@@ -34,7 +34,13 @@ export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, 
     markReceived(ctx);
     tx.carry = { flags: ctx.flags, avps: ctx.avps, ruri: ctx.newRuri ?? ctx.msg.ruri, dstUri: ctx.dstUri, branchFlags: ctx.branchFlags };
   }
-  const base = ctx.editor.toBuffer();
+  const data0 = ctx.moduleData.get('tm') as TmMsgData | undefined;
+  const branchRoute0 = data0?.branchRoute ?? tx.onBranch;
+  const rt0 = st.runtime.ready;
+  const plain = branchRoute0 === undefined || !rt0.script.hasRoute('branch', branchRoute0);
+  // With no branch_route every branch is the request as edited plus our Via: built straight
+  // from the editor (one copy). failure_route's copy is then derived from branch 0 when needed.
+  const base = plain ? undefined : ctx.editor.toBuffer();
   if (ctx.routeType === 'request') tx.base = base;
   const dests: Destination[] = [{ uri: ctx.newRuri ?? ctx.msg.ruri, dstUri: ctx.dstUri, flags: ctx.branchFlags, path: undefined }];
   for (const b of ctx.branches) dests.push({ uri: b.uri, dstUri: b.dstUri, flags: b.flags, path: b.path });
@@ -44,7 +50,7 @@ export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, 
   const data = ctx.moduleData.get('tm') as TmMsgData | undefined;
   const onReply = data?.reply ?? tx.onReply;
 
-  const add = (uri: string, dstUri: string | undefined, flags: number, src: Buffer, localRport: boolean): void => {
+  const add = (uri: string, dstUri: string | undefined, flags: number, src: Buffer | undefined, localRport: boolean): void => {
     const index = tx.branches.length;
     if (index >= MAX_BRANCHES) {
       st.log(LogLevel.WARN, `no more than ${MAX_BRANCHES} branches per transaction; ${uri} not tried`);
@@ -64,24 +70,24 @@ export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, 
       return;
     }
     const via = `SIP/2.0/${hop.local.proto.toUpperCase()} ${viaSentBy(hop.local)};branch=${branchOf(tx.id, index)}${localRport ? ';rport' : ''}`;
-    const buf = withStartLineAndVia(src, tx.method, uri, via);
+    const buf = src ? withStartLineAndVia(src, tx.method, uri, via) : fromEditor(ctx, tx.method, uri, via);
     const b = new ClientBranch(index, uri, dstUri, hop, isReliable(target.proto), buf, round, onReply, flags);
     tx.branches.push(b);
     started++;
     startBranch(st, tx, b, (br, code) => branchFinal(st, tx, br, code, undefined));
   };
 
-  const branchRoute = data?.branchRoute ?? tx.onBranch;
-  const rt = st.runtime.ready;
+  const branchRoute = branchRoute0!;
+  const rt = rt0;
   const step = (i: number): number | Promise<number> => {
     for (; i < dests.length; i++) {
       const d = dests[i]!;
-      if (branchRoute === undefined || !rt.script.hasRoute('branch', branchRoute)) {
-        add(d.uri, d.dstUri, d.flags, base, ctx.localRport);
+      if (plain) {
+        add(d.uri, d.dstUri, d.flags, undefined, ctx.localRport);
         continue;
       }
       // branch_route edits belong to its branch only: it runs on its own copy of the request.
-      const bctx = new SipMessageContext(parseMessage(base), ctx.inbound, rt.core, 'branch');
+      const bctx = new SipMessageContext(parseMessage(base!), ctx.inbound, rt.core, 'branch');
       bctx.newRuri = d.uri;
       bctx.dstUri = d.dstUri;
       bctx.flags = ctx.flags;
@@ -107,6 +113,32 @@ function destination(uri: string): SendTarget {
   const u = parseUri(uri);
   const t = requestTarget({ host: u.host, port: u.port, transport: u.transport, maddr: u.maddr, secure: u.scheme === 'sips' });
   return { proto: t.proto as Proto, address: t.address, port: t.port };
+}
+
+/** The edited request with our Via on top, and the branch's Request-URI when it differs. */
+function fromEditor(ctx: MessageContext, method: string, uri: string, via: string): Buffer {
+  const ed = ctx.editor;
+  ed.prependVia(via);
+  let buf: Buffer;
+  try {
+    buf = ed.toBuffer();
+  } finally {
+    ed.removeTopVia();
+  }
+  const eol = buf.indexOf('\r\n');
+  const line = `${method} ${uri} SIP/2.0`;
+  if (eol === Buffer.byteLength(line) && buf.toString('utf8', 0, eol) === line) return buf;
+  return Buffer.concat([Buffer.from(`${line}\r\n`, 'utf8'), buf.subarray(eol + 2)]);
+}
+
+/** failure_route's copy of the request: the base kept at relay time, or branch 0 of the
+ *  first round without our Via (the Via line right after the start line). */
+export function baseOf(tx: Transaction): Buffer {
+  if (tx.base) return tx.base;
+  const b0 = tx.branches.find((b) => b.round === 0)!.buf;
+  const first = b0.indexOf('\r\n');
+  const second = b0.indexOf('\r\n', first + 2);
+  return (tx.base = Buffer.concat([b0.subarray(0, first + 2), b0.subarray(second + 2)]));
 }
 
 /** The request with the branch's start line and our Via on top. */

@@ -11,6 +11,7 @@ import { parseBranch, looksLikeOurs } from './branch-id.js';
 import { ackReceived, relayedBuffer, replyLocal, sendUpstream, startWait } from './uas.js';
 import { armFr, cancelAnswered, sendAck, sendCancel, stopBranchTimers } from './uac.js';
 import type { TmMsgData } from './msg-data.js';
+import { baseOf } from './relay.js';
 import type { TmState } from './state.js';
 
 /** The reply claimer tm registers with the core: true when tm handled (or dropped) it. */
@@ -196,7 +197,7 @@ function sendBest(st: TmState, tx: Transaction, best: ClientBranch): void {
  *  winning reply goes upstream. */
 function runFailureRoute(st: TmState, tx: Transaction, winner: ClientBranch, route: string): void {
   const rt = st.runtime.ready;
-  const ctx = new SipMessageContext(parseMessage(tx.base!), tx.inbound, rt.core, 'failure');
+  const ctx = new SipMessageContext(parseMessage(baseOf(tx)), tx.inbound, rt.core, 'failure');
   const c = tx.carry!;
   ctx.flags = c.flags;
   ctx.avps = c.avps;

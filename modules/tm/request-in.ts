@@ -6,7 +6,7 @@ import type { Transaction } from './transaction.js';
 import { createServerTx, ackReceived, resendLastReply, replyLocal } from './uas.js';
 import { sendCancel } from './uac.js';
 import { relayRequest, type RelayOptions } from './relay.js';
-import { tmData, type TmMsgData } from './msg-data.js';
+import { keyOf, tmData, type TmMsgData } from './msg-data.js';
 import type { TmState } from './state.js';
 
 /** What t_check_trans finds for the current request (tm.md 4). */
@@ -15,7 +15,7 @@ export function checkTrans(st: TmState, ctx: MessageContext): number {
   const method = msg.method;
   if (method === 'CANCEL') return st.table.original(msg) ? 1 : -1;
   if (method === 'ACK') {
-    const tx = st.table.lookup(msg);
+    const tx = st.table.lookup(msg, keyOf(ctx));
     if (tx && tx.isInvite && tx.uasStatus >= 300) {
       ackReceived(st, tx);
       return 1;
@@ -27,7 +27,7 @@ export function checkTrans(st: TmState, ctx: MessageContext): number {
     }
     return -1;
   }
-  const tx = st.table.lookup(msg);
+  const tx = st.table.lookup(msg, keyOf(ctx));
   if (!tx) return -1;
   resendLastReply(st, tx);
   return 0;
@@ -43,12 +43,12 @@ export function newTran(st: TmState, ctx: MessageContext): number {
     checkTrans(st, ctx);
     return -1;
   }
-  const old = st.table.lookup(msg);
+  const old = st.table.lookup(msg, keyOf(ctx));
   if (old) {
     resendLastReply(st, old);
     return 0;
   }
-  d.tx = createServerTx(st, ctx);
+  d.tx = createServerTx(st, ctx, keyOf(ctx));
   applyArmed(d.tx, d);
   return 1;
 }

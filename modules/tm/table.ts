@@ -42,9 +42,8 @@ export class TxTable {
   }
 
   /** The server transaction a received request belongs to (ACK: its INVITE's). */
-  lookup(msg: SipMessage): Transaction | undefined {
-    const method = msg.method;
-    return this.byKey.get(serverKey(msg, method === 'ACK' ? 'INVITE' : method));
+  lookup(msg: SipMessage, key = lookupKey(msg)): Transaction | undefined {
+    return this.byKey.get(key);
   }
 
   /** The INVITE transaction a CANCEL refers to (OpenSIPS t_lookupOriginalT). */
@@ -61,6 +60,12 @@ export class TxTable {
   all(): IterableIterator<Transaction> {
     return this.byId.values();
   }
+}
+
+/** The key a received request is looked up with (an ACK looks for its INVITE). */
+export function lookupKey(msg: SipMessage): string {
+  const method = msg.method;
+  return serverKey(msg, method === 'ACK' ? 'INVITE' : method);
 }
 
 export function serverKey(msg: SipMessage, method: string): string {

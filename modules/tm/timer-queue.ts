@@ -1,13 +1,14 @@
 // tm's deadlines (retransmissions, final-response and wait timers) in one binary heap, run
-// from a single engine tick (DESIGN.md: timers live on the engine's timer service). A
-// transaction holds a few entries at most; cancelling only marks an entry dead, and the
-// heap drops dead entries when they reach the top, so re-arming costs O(log n) and nothing
-// scans the whole set.
+// from a single engine tick (DESIGN.md: timers live on the engine's timer service). Each
+// entry knows its place in the heap, so cancelling removes it at once (O(log n)): a
+// finished transaction's 30-second timers do not keep it in memory until they fall due.
 
 export interface TimerEntry {
   due: number;
   /** False once cancelled or fired. */
   live: boolean;
+  /** Position in the heap; -1 when not in it. */
+  pos: number;
   readonly fire: () => void;
 }
 
@@ -21,24 +22,27 @@ export class TimerQueue {
   }
 
   schedule(delayMs: number, fire: () => void): TimerEntry {
-    const e: TimerEntry = { due: this.now() + delayMs, live: true, fire };
-    this.push(e);
+    const e: TimerEntry = { due: this.now() + delayMs, live: true, pos: this.heap.length, fire };
+    this.heap.push(e);
+    this.up(e.pos);
     return e;
   }
 
   cancel(e: TimerEntry | undefined): void {
-    if (e) e.live = false;
+    if (!e || !e.live) return;
+    e.live = false;
+    this.removeAt(e.pos);
   }
 
-  /** Runs every live entry that is due; an entry scheduled while running waits for the next
-   *  tick if it is due later. A throwing callback is reported and does not stop the others. */
+  /** Runs every entry that is due; an entry scheduled while running waits for the next tick
+   *  if it is due later. A throwing callback is reported and does not stop the others. */
   run(onError: (e: unknown) => void): void {
     const now = this.now();
     const h = this.heap;
     while (h.length > 0 && h[0]!.due <= now) {
-      const e = this.pop();
-      if (!e.live) continue;
+      const e = h[0]!;
       e.live = false;
+      this.removeAt(0);
       try {
         e.fire();
       } catch (err) {
@@ -49,41 +53,53 @@ export class TimerQueue {
 
   /** Drops everything (module shutdown). */
   clear(): void {
-    for (const e of this.heap) e.live = false;
+    for (const e of this.heap) { e.live = false; e.pos = -1; }
     this.heap.length = 0;
   }
 
-  private push(e: TimerEntry): void {
+  private removeAt(i: number): void {
     const h = this.heap;
-    h.push(e);
-    let i = h.length - 1;
+    const gone = h[i]!;
+    gone.pos = -1;
+    const last = h.pop()!;
+    if (i === h.length) return;
+    h[i] = last;
+    last.pos = i;
+    this.down(i);
+    this.up(last.pos);
+  }
+
+  private up(i: number): void {
+    const h = this.heap;
+    const e = h[i]!;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (h[p]!.due <= e.due) break;
-      h[i] = h[p]!;
+      const parent = h[p]!;
+      if (parent.due <= e.due) break;
+      h[i] = parent;
+      parent.pos = i;
       i = p;
     }
     h[i] = e;
+    e.pos = i;
   }
 
-  private pop(): TimerEntry {
+  private down(i: number): void {
     const h = this.heap;
-    const top = h[0]!;
-    const last = h.pop()!;
-    if (h.length > 0) {
-      let i = 0;
-      const n = h.length;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const c = r < n && h[r]!.due < h[l]!.due ? r : l;
-        if (h[c]!.due >= last.due) break;
-        h[i] = h[c]!;
-        i = c;
-      }
-      h[i] = last;
+    const n = h.length;
+    const e = h[i]!;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && h[r]!.due < h[l]!.due ? r : l;
+      const child = h[c]!;
+      if (child.due >= e.due) break;
+      h[i] = child;
+      child.pos = i;
+      i = c;
     }
-    return top;
+    h[i] = e;
+    e.pos = i;
   }
 }

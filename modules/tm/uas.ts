@@ -8,14 +8,13 @@ import type { MessageContext } from '../../engine/core/message-context.js';
 import { replyLumps } from '../../engine/core/reply-lumps.js';
 import { LogLevel } from '../../engine/core/log.js';
 import { Transaction, type Hop } from './transaction.js';
-import { serverKey } from './table.js';
 import { sendBuf } from './send.js';
 import { countFinal } from './stats.js';
 import type { TmState } from './state.js';
 
 /** Creates the server transaction of ctx's request (t_newtran). An INVITE is answered
  *  `100 Giving it a try` at once unless auto_100trying is off. */
-export function createServerTx(st: TmState, ctx: MessageContext): Transaction {
+export function createServerTx(st: TmState, ctx: MessageContext, key: string): Transaction {
   const msg = ctx.msg;
   const inb = ctx.inbound;
   const method = msg.method;
@@ -26,7 +25,7 @@ export function createServerTx(st: TmState, ctx: MessageContext): Transaction {
     const t = responseTarget(topVia, { proto: inb.local.proto, address: inb.source.address, port: inb.source.port, connectionId: inb.connectionId });
     upstream = { target: { proto: t.proto as Proto, address: t.address, port: t.port }, local: inb.local, connectionId: t.connectionId };
   }
-  const tx = new Transaction(st.table.newId(), msg, method, inb, upstream, serverKey(msg, method), st.cfg.frMs, st.cfg.frInvMs);
+  const tx = new Transaction(st.table.newId(), msg, method, inb, upstream, key, st.cfg.frMs, st.cfg.frInvMs);
   st.table.add(tx);
   if (st.countStats) st.stats.UAS_transactions.inc();
   // A script that creates a transaction and then neither relays nor answers (OpenSIPS logs

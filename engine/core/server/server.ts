@@ -5,7 +5,7 @@
 // destroy the modules in reverse order, close the sockets.
 import { Transport, type ListenSocket } from '../../transport/index.js';
 import { createMiRegistry, coreMiCommands, type MiRegistry } from '../../mi/index.js';
-import { createStatsRegistry, declareCoreStats, statisticsMiCommands, type StatsRegistry } from '../../stats/index.js';
+import { createStatsRegistry, declareCoreStats, declareMemoryStats, statisticsMiCommands, type StatsRegistry } from '../../stats/index.js';
 import { initModules, childInitModules, destroyModules, MessageHookLists, RuntimeSlot, type ModuleSet } from '../../modules/index.js';
 import { RealTimers } from '../timers.js';
 import type { CompiledScript } from '../../script/compiled-script.js';
@@ -35,6 +35,7 @@ export async function startServer(c: CheckedScript, o: ServerOptions): Promise<S
   const stats = createStatsRegistry();
   const mi = createMiRegistry();
   const coreStats = declareCoreStats(stats);
+  declareMemoryStats(stats);
   for (const cmd of [...coreMiCommands({ registry: mi, version: o.version, startTime, logger: log }), ...statisticsMiCommands(stats)]) {
     mi.register(cmd);
   }
