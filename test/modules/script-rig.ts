@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { loadScriptText } from '../../engine/config/index.js';
 import { checkScript, createCoreServices, createMessageHandler, InFlight } from '../../engine/core/server/index.js';
-import { initModules, MessageHookLists, type ModuleSet } from '../../engine/modules/index.js';
+import { initModules, childInitModules, destroyModules, MessageHookLists, type ModuleSet } from '../../engine/modules/index.js';
 import { declareCoreStats } from '../../engine/stats/index.js';
 import type { InboundMessage, ListenSocket, SendTarget, SendOptions, Transport } from '../../engine/transport/index.js';
 import { parseMessage, type SipMessage } from '../../engine/sip/index.js';
@@ -34,6 +34,10 @@ export interface Rig {
   stat(name: string): number;
   state<T>(module: string): T;
   settle(): Promise<void>;
+  /** MI command as mi_http would run it. */
+  mi(method: string, params?: Record<string, unknown>): Promise<unknown>;
+  /** Destroys the modules (closes databases). */
+  stop(): Promise<void>;
 }
 
 export async function scriptRig(cfg: string): Promise<Rig> {
@@ -68,6 +72,7 @@ export async function scriptRig(cfg: string): Promise<Rig> {
     core, script, sockets: [socket], send: (t, b, o) => transport.send(t, b, o),
     createDummyContext: (type) => scriptRuntime.createDummyContext(core, type),
   });
+  await childInitModules(modules);
   const handler = createMessageHandler({ transport, core, script, stats: coreStats, log: services.log, inFlight: new InFlight(), hooks });
   const settle = () => new Promise<void>((r) => setImmediate(r));
   return {
@@ -91,6 +96,13 @@ export async function scriptRig(cfg: string): Promise<Rig> {
     to: (port, firstLine) => sent.filter((s) => s.to.port === port && (!firstLine || firstLine.test(s.text.slice(0, s.text.indexOf('\r\n'))))),
     failPort: (port) => void failing.add(port),
     stat: (name) => services.stats.find(name)?.get() ?? NaN,
+    async mi(method, params = {}) {
+      const cmd = services.mi.lookup(method);
+      if (!cmd) throw new Error(`no MI command ${method}`);
+      const recipe = cmd.recipes.find((r) => r.length === Object.keys(params).length && r.every((k) => k in params)) ?? [];
+      return cmd.handler(params, { command: method, recipe });
+    },
+    stop: async () => { await destroyModules(modules); },
     state: <T>(module: string) => modules.modules.find((m) => m.name === module)!.state as T,
     settle,
   };
