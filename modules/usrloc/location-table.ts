@@ -66,7 +66,8 @@ export function aorColumns(aor: string, useDomain: boolean): { username: string;
 export function rowOf(r: URecord, c: UContact, useDomain: boolean, flagNames: (mask: number) => string[]): LocationRow {
   const kv = c.kv && c.kv.size > 0 ? JSON.stringify(Object.fromEntries(c.kv)) : null;
   return {
-    contact_id: c.id.toString(), ...aorColumns(r.aor, useDomain), contact: c.uri, received: c.received ?? null, path: c.path ?? null,
+    // The id is unsigned 64-bit; PostgreSQL's bigint is signed (OpenSIPS stores it wrapped too).
+    contact_id: BigInt.asIntN(64, c.id).toString(), ...aorColumns(r.aor, useDomain), contact: c.uri, received: c.received ?? null, path: c.path ?? null,
     expires: c.expires, q: c.q < 0 ? -1 : c.q / 1000, callid: c.callid, cseq: c.cseq, last_modified: new Date(c.lastModified * 1000),
     flags: c.flags, cflags: c.cflags ? flagNames(c.cflags).join(' ') : null, user_agent: c.userAgent, socket: c.socket ?? null,
     methods: c.methods === 0xffffffff ? null : c.methods | 0, sip_instance: c.instance ?? null, kv_store: kv, attr: c.attr ?? null,
@@ -81,7 +82,7 @@ export function contactOf(row: LocationRow, flagBit: (name: string) => number | 
   }
   const q = Number(row.q);
   const c = new UContact(
-    BigInt(row.contact_id), row.contact, Number(row.expires), q < 0 ? -1 : Math.round(q * 1000), row.callid, Number(row.cseq),
+    BigInt.asUintN(64, BigInt(row.contact_id)), row.contact, Number(row.expires), q < 0 ? -1 : Math.round(q * 1000), row.callid, Number(row.cseq),
     Number(row.flags), cflags, row.user_agent ?? '', row.methods === null ? 0xffffffff : Number(row.methods) >>> 0,
     Math.floor(new Date(row.last_modified).getTime() / 1000), row.received ?? undefined, row.path ?? undefined,
     row.socket ?? undefined, row.sip_instance ?? undefined, row.attr ?? undefined, undefined,

@@ -51,7 +51,7 @@ export class Persistence implements ChangeSink {
       if (c.state !== 'CS_NEW') this.deletes.set(c.id, r.domain.name);
       return;
     }
-    this.chain(r, () => this.db.knex(r.domain.name).where({ contact_id: c.id.toString() }).del().then(() => undefined),
+    this.chain(r, () => this.db.knex(r.domain.name).where({ contact_id: BigInt.asIntN(64, c.id).toString() }).del().then(() => undefined),
       () => this.deletes.set(c.id, r.domain.name));
   }
 
@@ -100,7 +100,7 @@ export class Persistence implements ChangeSink {
       for (const [table, rows] of byTable) await this.upsert(table, rows);
       for (const [c] of batch) c.state = 'CS_SYNC';
       const delTables = new Map<string, string[]>();
-      for (const [id, table] of dels) delTables.set(table, [...(delTables.get(table) ?? []), id.toString()]);
+      for (const [id, table] of dels) delTables.set(table, [...(delTables.get(table) ?? []), BigInt.asIntN(64, id).toString()]);
       for (const [table, ids] of delTables) {
         for (let i = 0; i < ids.length; i += BATCH) await this.db.knex(table).whereIn('contact_id', ids.slice(i, i + BATCH)).del();
       }

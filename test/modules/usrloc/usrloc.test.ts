@@ -88,7 +88,7 @@ describe.each(backends)('usrloc on %s', (_name, makeUrl) => {
     const url = makeUrl();
     const db = await openDatabase(url);
     await db.knex.schema.dropTableIfExists('location');
-    await db.knex.schema.hasTable('version').then((has) => has && db.knex('version').where({ table_name: 'location' }).del());
+    if (await db.knex.schema.hasTable('version')) await db.knex('version').where({ table_name: 'location' }).del();
     await db.close();
     return url;
   }
