@@ -152,6 +152,15 @@ function afterWrite(st: RegState, r: URecord | undefined, ok: () => number, fail
   });
 }
 
+/** `proto:host:port` of a listening socket (its advertised address if any), one string per
+ *  socket shared by every contact that registered through it. */
+const socketNames = new WeakMap<object, string>();
+function socketName(s: NonNullable<MessageContext['inbound']>['local']): string {
+  let n = socketNames.get(s);
+  if (n === undefined) socketNames.set(s, (n = `${s.proto}:${s.advertised?.host ?? s.address}:${s.advertised?.port ?? s.port}`));
+  return n;
+}
+
 function pathValue(ctx: MessageContext): string | undefined {
   const p = ctx.msg.headerValues('path');
   return p.length ? p.join(', ') : undefined;
@@ -170,7 +179,7 @@ function baseInfo(st: RegState, ctx: MessageContext, flags: SaveFlags): Omit<UCo
   }
   return {
     received, path: pathValue(ctx), flags: flags.memoryOnly ? FL_MEM : 0, cflags: ctx.branchFlags, userAgent: ua,
-    socket: inb ? `${inb.local.proto}:${inb.local.advertised?.host ?? inb.local.address}:${inb.local.advertised?.port ?? inb.local.port}` : undefined,
+    socket: inb ? socketName(inb.local) : undefined,
     methods: allow.length ? methodMask(allow) : ALL_METHODS,
   };
 }

@@ -31,8 +31,11 @@ export class UContact {
   ) {}
 }
 
+/** Shared by every record before its first contact (never pushed to: place() replaces it). */
+const NO_CONTACTS: UContact[] = [];
+
 export class URecord {
-  readonly contacts: UContact[] = [];
+  contacts: UContact[] = NO_CONTACTS;
   kv: Map<string, string | number> | undefined = undefined;
   /** Write-through writes in flight for this record, chained in order. */
   pending: Promise<void> | undefined = undefined;

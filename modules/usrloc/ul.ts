@@ -8,6 +8,7 @@ import {
 } from './api.js';
 import { UContact, UDomain, URecord, contactId, insertPosition } from './store.js';
 import type { DbMode } from './config.js';
+import { own } from './own-string.js';
 
 export interface UlOptions {
   readonly useDomain: boolean;
@@ -70,7 +71,7 @@ export class Usrloc implements UsrlocApi {
   insertUrecord(d: UDomain, aor: string, origin: UlOrigin = 'local'): URecord {
     const existing = d.records.get(aor);
     if (existing) return existing;
-    const r = new URecord(d, aor, d.nextRecordLabel++);
+    const r = new URecord(d, own(aor), d.nextRecordLabel++);
     d.records.set(aor, r);
     this.fire(UL_AOR_INSERT, r, r, origin);
     return r;
@@ -107,8 +108,8 @@ export class Usrloc implements UsrlocApi {
   }
 
   insertUcontact(r: URecord, uri: string, ci: UContactInfo, origin: UlOrigin = 'local'): UContact {
-    const c = new UContact(contactId(r), uri, ci.expires, ci.q, ci.callid, ci.cseq, ci.flags, ci.cflags, ci.userAgent,
-      ci.methods, this.o.nowSec(), ci.received, ci.path, ci.socket, ci.instance, ci.attr, ci.regId);
+    const c = new UContact(contactId(r), own(uri), ci.expires, ci.q, own(ci.callid), ci.cseq, ci.flags, ci.cflags, own(ci.userAgent),
+      ci.methods, this.o.nowSec(), own(ci.received), own(ci.path), ci.socket, own(ci.instance), own(ci.attr), ci.regId);
     this.place(r, c);
     r.domain.contacts++;
     this.fire(UL_CONTACT_INSERT, c, r, origin);
@@ -127,17 +128,17 @@ export class Usrloc implements UsrlocApi {
     const qChanged = c.q !== ci.q;
     c.expires = ci.expires;
     c.q = ci.q;
-    c.callid = ci.callid;
+    c.callid = own(ci.callid);
     c.cseq = ci.cseq;
     c.flags = ci.flags;
     c.cflags = ci.cflags;
-    c.userAgent = ci.userAgent;
+    c.userAgent = own(ci.userAgent);
     c.methods = ci.methods;
-    c.received = ci.received;
-    c.path = ci.path;
+    c.received = own(ci.received);
+    c.path = own(ci.path);
     c.socket = ci.socket;
-    c.instance = ci.instance;
-    c.attr = ci.attr;
+    c.instance = own(ci.instance);
+    c.attr = own(ci.attr);
     c.regId = ci.regId;
     c.lastModified = this.o.nowSec();
     if (c.state === 'CS_SYNC') c.state = 'CS_DIRTY';
@@ -201,7 +202,9 @@ export class Usrloc implements UsrlocApi {
   }
 
   private place(r: URecord, c: UContact): void {
-    r.contacts.splice(insertPosition(r.contacts, c.q, this.o.descTimeOrder), 0, c);
+    // Most AORs have one contact: a one-element array instead of V8's 16-slot growth.
+    if (r.contacts.length === 0) r.contacts = [c];
+    else r.contacts.splice(insertPosition(r.contacts, c.q, this.o.descTimeOrder), 0, c);
   }
 
   private fire(type: number, target: UContact | URecord, record: URecord, origin: UlOrigin): void {
