@@ -140,3 +140,9 @@ export function uasReply(req: SipMessage, status: number, reason: string, o: { t
   lines.push(`Call-ID: ${req.callId}`, `CSeq: ${req.header('cseq')}`, ...(o.extra ?? []), 'Content-Length: 0', '', '');
   return lines.join('\r\n');
 }
+
+/** The start of a test script: the UDP socket the rig serves and a loadmodule line for each
+ *  module (proto_udp, sl and signaling always). */
+export function scriptHead(modules: readonly string[]): string {
+  return ['socket=udp:127.0.0.1:5060', ...['proto_udp', 'sl', 'signaling', ...modules].map((m) => `loadmodule "${m}.so"`)].join('\n');
+}

@@ -1,17 +1,10 @@
 // registrar + usrloc through a real script (fake network and clock): REGISTER handling as a
 // UA sees it in the replies, and lookup() feeding t_relay.
 import { describe, it, expect } from 'vitest';
-import { scriptRig, uasReply, type Rig } from '../script-rig.js';
+import { scriptRig, uasReply, type Rig, scriptHead } from '../script-rig.js';
 
 const CFG = (params = '') => `
-socket=udp:127.0.0.1:5060
-loadmodule "proto_udp.so"
-loadmodule "sl.so"
-loadmodule "signaling.so"
-loadmodule "tm.so"
-loadmodule "sipmsgops.so"
-loadmodule "usrloc.so"
-loadmodule "registrar.so"
+${scriptHead(['tm', 'sipmsgops', 'usrloc', 'registrar'])}
 modparam("registrar", "min_expires", 60)
 modparam("registrar", "max_expires", 7200)
 ${params}

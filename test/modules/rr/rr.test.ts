@@ -1,16 +1,10 @@
 // rr through a real script: the Record-Route we add to relayed initial requests, and how
 // loose_route() sends in-dialog requests along the route set (RFC 3261 16.4, 16.12).
 import { describe, it, expect } from 'vitest';
-import { scriptRig, uacRequest } from '../script-rig.js';
+import { scriptRig, uacRequest, scriptHead } from '../script-rig.js';
 
 const CFG = (body: string, params = '') => `
-socket=udp:127.0.0.1:5060
-loadmodule "proto_udp.so"
-loadmodule "sl.so"
-loadmodule "signaling.so"
-loadmodule "tm.so"
-loadmodule "rr.so"
-loadmodule "sipmsgops.so"
+${scriptHead(['tm', 'rr', 'sipmsgops'])}
 ${params}
 route {
 ${body}

@@ -2,18 +2,13 @@
 // t_newtran/t_reply, the link-time check of route names, pseudo-variables, and requests
 // tsips sends itself through tm's API.
 import { describe, it, expect } from 'vitest';
-import { scriptRig, uacRequest, uasReply } from '../script-rig.js';
+import { scriptRig, uacRequest, uasReply, scriptHead } from '../script-rig.js';
 import { loadScriptText } from '../../../engine/config/index.js';
 import { checkScript } from '../../../engine/core/server/index.js';
 import type { TmApi } from '../../../modules/tm/index.js';
 
 const HEAD = `
-socket=udp:127.0.0.1:5060
-loadmodule "proto_udp.so"
-loadmodule "sl.so"
-loadmodule "signaling.so"
-loadmodule "tm.so"
-loadmodule "sipmsgops.so"
+${scriptHead(['tm', 'sipmsgops'])}
 modparam("tm", "fr_timeout", 2)
 `;
 

@@ -2,15 +2,10 @@
 // relaying, retransmissions both ways, serial forking in failure_route, CANCEL, timeouts,
 // onreply_route edits, and that nothing is left behind.
 import { describe, it, expect } from 'vitest';
-import { scriptRig, uacRequest, uasReply, type Rig } from '../script-rig.js';
+import { scriptRig, uacRequest, uasReply, type Rig, scriptHead } from '../script-rig.js';
 
 const CFG = `
-socket=udp:127.0.0.1:5060
-loadmodule "proto_udp.so"
-loadmodule "sl.so"
-loadmodule "signaling.so"
-loadmodule "tm.so"
-loadmodule "sipmsgops.so"
+${scriptHead(['tm', 'sipmsgops'])}
 modparam("tm", "fr_timeout", 2)
 modparam("tm", "fr_inv_timeout", 4)
 route {

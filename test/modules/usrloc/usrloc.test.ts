@@ -5,17 +5,11 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scriptRig, type Rig } from '../script-rig.js';
+import { scriptRig, type Rig, scriptHead } from '../script-rig.js';
 import { openDatabase } from '../../../engine/db/index.js';
 
 const CFG = (params: string, route = 'if (is_method("REGISTER")) save("location"); exit;') => `
-socket=udp:127.0.0.1:5060
-loadmodule "proto_udp.so"
-loadmodule "sl.so"
-loadmodule "signaling.so"
-loadmodule "usrloc.so"
-loadmodule "registrar.so"
-loadmodule "sipmsgops.so"
+${scriptHead(['usrloc', 'registrar', 'sipmsgops'])}
 ${params}
 route { ${route} }`;
 
