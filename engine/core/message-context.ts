@@ -68,6 +68,9 @@ export interface MessageContextShape {
   newRuri: string | undefined;
   /** $du; undefined = not set. */
   dstUri: string | undefined;
+  /** The Path vector of the R-URI branch (RFC 3327): set by registrar lookup(), sent as
+   *  Route headers in front of the request's own. */
+  pathVector?: string;
   /** Message flags as a bit mask (names mapped to bits by engine/core/flags). */
   flags: number;
   /** Branch flags of branch 0 (the R-URI branch); other branches carry theirs. */

@@ -32,6 +32,7 @@ export function lookup(st: RegState, ctx: MessageContext, d: UDomain, flags: Loo
     if (pushed === 0 && !flags.toBranchesOnly) {
       ctx.newRuri = c.uri;
       ctx.dstUri = dst;
+      ctx.pathVector = path;
       ctx.branchFlags |= c.cflags;
     } else {
       if (flags.noBranches) break;

@@ -38,11 +38,14 @@ export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, 
   const branchRoute0 = data0?.branchRoute ?? tx.onBranch;
   const rt0 = st.runtime.ready;
   const plain = branchRoute0 === undefined || !rt0.script.hasRoute('branch', branchRoute0);
+  // failure_route's copy is derived from branch 0 only when that is the plain request
+  // (no Path routes added to it).
+  const keepBase = !plain || ctx.pathVector !== undefined || ctx.branches.some((b) => b.path);
   // With no branch_route every branch is the request as edited plus our Via: built straight
   // from the editor (one copy). failure_route's copy is then derived from branch 0 when needed.
   const base = plain ? undefined : ctx.editor.toBuffer();
-  if (ctx.routeType === 'request') tx.base = base;
-  const dests: Destination[] = [{ uri: ctx.newRuri ?? ctx.msg.ruri, dstUri: ctx.dstUri, flags: ctx.branchFlags, path: undefined }];
+  if (ctx.routeType === 'request') tx.base = keepBase ? base ?? ctx.editor.toBuffer() : undefined;
+  const dests: Destination[] = [{ uri: ctx.newRuri ?? ctx.msg.ruri, dstUri: ctx.dstUri, flags: ctx.branchFlags, path: ctx.pathVector }];
   for (const b of ctx.branches) dests.push({ uri: b.uri, dstUri: b.dstUri, flags: b.flags, path: b.path });
   const round = tx.round;
   let started = 0;
@@ -50,7 +53,7 @@ export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, 
   const data = ctx.moduleData.get('tm') as TmMsgData | undefined;
   const onReply = data?.reply ?? tx.onReply;
 
-  const add = (uri: string, dstUri: string | undefined, flags: number, src: Buffer | undefined, localRport: boolean): void => {
+  const add = (uri: string, dstUri: string | undefined, flags: number, src: Buffer | undefined, localRport: boolean, path?: string): void => {
     const index = tx.branches.length;
     if (index >= MAX_BRANCHES) {
       st.log(LogLevel.WARN, `no more than ${MAX_BRANCHES} branches per transaction; ${uri} not tried`);
@@ -70,7 +73,8 @@ export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, 
       return;
     }
     const via = `SIP/2.0/${hop.local.proto.toUpperCase()} ${viaSentBy(hop.local)};branch=${branchOf(tx.id, index)}${localRport ? ';rport' : ''}`;
-    const buf = src ? withStartLineAndVia(src, tx.method, uri, via) : fromEditor(ctx, tx.method, uri, via);
+    let buf = src ? withStartLineAndVia(src, tx.method, uri, via) : fromEditor(ctx, tx.method, uri, via);
+    if (path) buf = withPathRoutes(buf, path);
     const b = new ClientBranch(index, uri, dstUri, hop, isReliable(target.proto), buf, round, onReply, flags);
     tx.branches.push(b);
     started++;
@@ -83,7 +87,7 @@ export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, 
     for (; i < dests.length; i++) {
       const d = dests[i]!;
       if (plain) {
-        add(d.uri, d.dstUri, d.flags, undefined, ctx.localRport);
+        add(d.uri, d.dstUri, d.flags, undefined, ctx.localRport, d.path);
         continue;
       }
       // branch_route edits belong to its branch only: it runs on its own copy of the request.
@@ -96,7 +100,7 @@ export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, 
       bctx.localRport = ctx.localRport;
       bctx.moduleData.set('tm', { tx, building: { index: tx.branches.length, uri: d.uri } } satisfies TmMsgData);
       const after = () => {
-        if (!bctx.dropped) add(bctx.ruri, bctx.dstUri, bctx.branchFlags, bctx.edited ? bctx.editor.toBuffer() : base, bctx.localRport);
+        if (!bctx.dropped) add(bctx.ruri, bctx.dstUri, bctx.branchFlags, bctx.edited ? bctx.editor.toBuffer() : base, bctx.localRport, d.path);
       };
       const r = rt.script.runRoute('branch', branchRoute, bctx);
       if (r instanceof Promise) return r.then(() => { after(); return step(i + 1); });
@@ -139,6 +143,14 @@ export function baseOf(tx: Transaction): Buffer {
   const first = b0.indexOf('\r\n');
   const second = b0.indexOf('\r\n', first + 2);
   return (tx.base = Buffer.concat([b0.subarray(0, first + 2), b0.subarray(second + 2)]));
+}
+
+/** RFC 3327 5: a registered contact reached through Path gets the Path values as Route
+ *  headers before any Route of its own (here right after our Via, the second line). */
+function withPathRoutes(buf: Buffer, path: string): Buffer {
+  const first = buf.indexOf('\r\n');
+  const second = buf.indexOf('\r\n', first + 2);
+  return Buffer.concat([buf.subarray(0, second + 2), Buffer.from(`Route: ${path}\r\n`, 'utf8'), buf.subarray(second + 2)]);
 }
 
 /** The request with the branch's start line and our Via on top. */

@@ -138,3 +138,21 @@ describe('registrar lookup()', () => {
     expect(rig.to(5000).filter((s) => s.msg.callId === 'call1').map((s) => s.msg.status)).toEqual([100, 200]);
   });
 });
+
+describe('registrar with Path (RFC 3327)', () => {
+  it('stores the Path, echoes it to a UA that supports it, and routes calls through it', async () => {
+    const rig = await scriptRig(CFG());
+    register(rig, { user: 'pat', contacts: ['<sip:pat@10.0.0.7:5070>'], extra: ['Path: <sip:127.0.0.1:6100;lr>', 'Supported: path'] });
+    await rig.settle();
+    expect(lastReply(rig).header('path')).toBe('<sip:127.0.0.1:6100;lr>');
+    rig.receive([
+      'INVITE sip:pat@127.0.0.1:5060 SIP/2.0', 'Via: SIP/2.0/UDP 127.0.0.1:5000;branch=z9hG4bK-p1', 'Max-Forwards: 70',
+      'From: <sip:alice@127.0.0.1>;tag=1', 'To: <sip:pat@127.0.0.1>', 'Call-ID: pcall', 'CSeq: 1 INVITE', 'Content-Length: 0', '', '',
+    ].join('\r\n'));
+    await rig.settle();
+    const inv = rig.to(6100, /^INVITE/);
+    expect(inv).toHaveLength(1); // sent to the edge proxy of the Path
+    expect(inv[0]!.msg.ruri).toBe('sip:pat@10.0.0.7:5070');
+    expect(inv[0]!.msg.headerValues('route')).toEqual(['<sip:127.0.0.1:6100;lr>']);
+  });
+});
