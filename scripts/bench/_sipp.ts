@@ -170,11 +170,32 @@ export function ready(p: ChildProcess, name: string, pattern = /ready/): Promise
   });
 }
 
+/** Servers started in a process group of their own (Kamailio forks workers): signalled as
+ *  a group, and killed when the benchmark exits, even on an error. */
+const groups = new Set<number>();
+process.on('exit', () => { for (const g of groups) try { process.kill(-g, 'SIGKILL'); } catch { /* gone */ } });
+
+export function spawnGroup(cmd: string, args: string[], opts: { cwd?: string; quiet?: boolean } = {}): ChildProcess {
+  const p = spawn(cmd, args, { cwd: opts.cwd, stdio: opts.quiet ? 'ignore' : ['ignore', 'ignore', 'pipe'], detached: true });
+  if (p.pid) groups.add(p.pid);
+  p.once('exit', () => { if (p.pid) groups.delete(p.pid); });
+  return p;
+}
+
 export function stop(p: ChildProcess): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      if (p.pid && groups.has(p.pid)) process.kill(-p.pid, sig);
+      else p.kill(sig);
+    } catch { /* already gone */ }
+  };
+  if (p.exitCode !== null || p.signalCode !== null) {
+    signal('SIGKILL'); // its workers may outlive it
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    const t = setTimeout(() => p.kill('SIGKILL'), 5000);
-    p.once('exit', () => { clearTimeout(t); resolve(); });
-    p.kill('SIGTERM');
+    const t = setTimeout(() => signal('SIGKILL'), 5000);
+    p.once('exit', () => { clearTimeout(t); signal('SIGKILL'); resolve(); });
+    signal('SIGTERM');
   });
 }

@@ -5,13 +5,13 @@
 // Rates go up until one is not held; printed: the highest rate held, p50/p99, server CPU per
 // REGISTER, tsips/Kamailio. Then memory: 100,000 contacts registered into a fresh tsips, its
 // live heap (shmem:used_size after a collection) and resident size, and bytes per contact.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import knexFactory from 'knex';
-import { best, describeStep, fmtMs, freeUdpPort, ramp, ready, rssBytes, sippStep, stop, type Step } from './_sipp.js';
+import { best, describeStep, fmtMs, freeUdpPort, ramp, ready, rssBytes, sippStep, spawnGroup, stop, type Step } from './_sipp.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -62,7 +62,7 @@ async function startTsips(work: string, mode: string, dbUrl?: string, port?: num
   const cfg = join(work, `tsips-${p}.cfg`);
   writeFileSync(cfg, readFileSync(join(assets, 'tsips.cfg'), 'utf8').replace('@MODE@', mode).replace('@HTTP@', String(http))
     .replace('@DB@', dbUrl ? `loadmodule "db_postgres.so"\nmodparam("usrloc", "db_url", "${dbUrl}")\nmodparam("usrloc", "timer_interval", 5)` : ''));
-  const proc = spawn(process.execPath, [...nodeFlags, join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${p}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawnGroup(process.execPath, [...nodeFlags, join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${p}`]);
   await ready(proc, 'tsips');
   return { process: proc, http };
 }
@@ -71,9 +71,9 @@ async function startKamailio(work: string, port?: number): Promise<Server> {
   const p = port ?? await freeUdpPort();
   const cfg = join(work, `kamailio-${p}.cfg`);
   writeFileSync(cfg, readFileSync(join(assets, 'kamailio.cfg'), 'utf8').replace('@PORT@', String(p)).replace('@CHILDREN@', process.env.KAMAILIO_CHILDREN ?? '2'));
-  const proc = spawn('kamailio', ['-f', cfg, '-DD', '-E', '-Y', work, '-m', '2048', '-M', '16'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawnGroup('kamailio', ['-f', cfg, '-DD', '-E', '-Y', work, '-m', '2048', '-M', '16']);
   await new Promise((r) => setTimeout(r, 2000));
-  if (proc.exitCode !== null) throw new Error(`kamailio exited (${proc.exitCode}) at start-up`);
+  if (proc.exitCode !== null) { await stop(proc); throw new Error(`kamailio exited (${proc.exitCode}) at start-up`); }
   return { process: proc, http: 0 };
 }
 

@@ -9,12 +9,12 @@
 // per call, and tsips/Kamailio. Then the leak check: three MESSAGE runs on one tsips, its
 // live heap (shmem:used_size after a collection) and resident size after each, and
 // `tm:inuse_transactions` once wt_timer has run out.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { best, describeStep, fmtMs, freeUdpPort, ramp, ready, rssBytes, sippStep, stop, type Step } from './_sipp.js';
+import { best, describeStep, fmtMs, freeUdpPort, ramp, ready, rssBytes, sippStep, spawnGroup, stop, type Step } from './_sipp.js';
 
 const here = dirname(fileURLToPath(import.meta.url)); // dist/scripts/bench
 const root = join(here, '..', '..', '..');
@@ -44,7 +44,7 @@ export async function run(args: string[]): Promise<void> {
         }
         const uasPort = await freeUdpPort();
         const proxyPort = await freeUdpPort();
-        const uas = spawn('sipp', ['-p', String(uasPort), '-i', '127.0.0.1', ...w.uas, '-nostdin', '-t', 'u1'], { cwd: work, stdio: 'ignore' });
+        const uas = spawnGroup('sipp', ['-p', String(uasPort), '-i', '127.0.0.1', ...w.uas, '-nostdin', '-t', 'u1'], { cwd: work, quiet: true });
         const proxy = await startProxy(engine, work, proxyPort, uasPort, await freeUdpPort());
         try {
           process.stdout.write(`${w.name} via ${engine} (udp:127.0.0.1:${proxyPort})\n`);
@@ -53,7 +53,7 @@ export async function run(args: string[]): Promise<void> {
           results.set(`${w.name}:${engine}`, best(steps));
         } finally {
           await stop(proxy.process);
-          uas.kill('SIGKILL');
+          await stop(uas);
         }
       }
     }
@@ -70,7 +70,7 @@ async function startProxy(engine: Engine, work: string, port: number, uas: numbe
   if (engine === 'tsips') {
     const cfg = join(work, `tsips-${port}.cfg`);
     writeFileSync(cfg, readFileSync(join(assets, 'tsips.cfg'), 'utf8').replaceAll('@UAS@', String(uas)).replaceAll('@HTTP@', String(http)));
-    const p = spawn(process.execPath, [...nodeFlags, join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawnGroup(process.execPath, [...nodeFlags, join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${port}`]);
     await ready(p, 'tsips');
     return { process: p, http };
   }
@@ -78,10 +78,10 @@ async function startProxy(engine: Engine, work: string, port: number, uas: numbe
   const children = process.env.KAMAILIO_CHILDREN ?? '2';
   writeFileSync(cfg, readFileSync(join(assets, 'kamailio.cfg'), 'utf8').replaceAll('@UAS@', String(uas)).replaceAll('@PORT@', String(port)).replaceAll('@CHILDREN@', children));
   // 1 GiB of shared memory: the 64 MB default runs out at a few thousand transactions/s.
-  const p = spawn('kamailio', ['-f', cfg, '-DD', '-E', '-Y', work, '-m', '1024', '-M', '16'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const p = spawnGroup('kamailio', ['-f', cfg, '-DD', '-E', '-Y', work, '-m', '1024', '-M', '16']);
   // Kamailio says nothing on stderr at debug=0 once it runs: give it time, then check it lives.
   await new Promise((r) => setTimeout(r, 2000));
-  if (p.exitCode !== null) throw new Error(`kamailio exited (${p.exitCode}) at start-up`);
+  if (p.exitCode !== null) { await stop(p); throw new Error(`kamailio exited (${p.exitCode}) at start-up`); }
   return { process: p, http: 0 };
 }
 
@@ -107,7 +107,7 @@ function printTable(chosen: Workload[], results: Map<string, Step | undefined>):
 async function leakCheck(work: string): Promise<void> {
   const uasPort = await freeUdpPort();
   const port = await freeUdpPort();
-  const uas = spawn('sipp', ['-p', String(uasPort), '-i', '127.0.0.1', '-sf', join(assets, 'uas-message.xml'), '-nostdin', '-t', 'u1'], { cwd: work, stdio: 'ignore' });
+  const uas = spawnGroup('sipp', ['-p', String(uasPort), '-i', '127.0.0.1', '-sf', join(assets, 'uas-message.xml'), '-nostdin', '-t', 'u1'], { cwd: work, quiet: true });
   const proxy = await startProxy('tsips', work, port, uasPort, await freeUdpPort(), ['--expose-gc']);
   try {
     process.stdout.write('\nleak check: three runs of 2000 MESSAGE/s for 5 s on one tsips\n');
@@ -120,7 +120,7 @@ async function leakCheck(work: string): Promise<void> {
     }
   } finally {
     await stop(proxy.process);
-    uas.kill('SIGKILL');
+    await stop(uas);
   }
 }
 
