@@ -3,12 +3,20 @@
 // the timer writes them in batches. A write that fails because the database is down is not
 // lost: the contact stays marked and the next timer run writes it. The outage is logged once,
 // and its end once.
+import type { Knex } from 'knex';
 import { ensureTables, isConnectionError, type Database } from '../../engine/db/index.js';
 import { LogLevel } from '../../engine/core/log.js';
 import { locationMigration, rowOf, contactOf, type LocationRow } from './location-table.js';
 import type { UContact, UDomain, URecord } from './store.js';
 import type { ChangeSink, Usrloc } from './ul.js';
 import { UL_AOR_INSERT } from './api.js';
+
+/** The location columns and their SQL types, in the order the upsert sends them. */
+const UPSERT_COLUMNS: readonly (readonly [keyof LocationRow, string])[] = [
+  ['contact_id', 'bigint'], ['username', 'text'], ['domain', 'text'], ['contact', 'text'], ['received', 'text'], ['path', 'text'],
+  ['expires', 'integer'], ['q', 'real'], ['callid', 'text'], ['cseq', 'integer'], ['last_modified', 'timestamp'], ['flags', 'integer'],
+  ['cflags', 'text'], ['user_agent', 'text'], ['socket', 'text'], ['methods', 'integer'], ['sip_instance', 'text'], ['kv_store', 'text'], ['attr', 'text'],
+];
 
 /** Contact flag (OpenSIPS FL_MEM): save(..., "memory-only") contacts are never written. */
 export const FL_MEM = 1;
@@ -72,9 +80,18 @@ export class Persistence implements ChangeSink {
     p.then(() => { if (r.pending === p) r.pending = undefined; }, () => { if (r.pending === p) r.pending = undefined; });
   }
 
+  /** One statement per batch: each column travels as one array parameter (unnest), which
+   *  costs far less to build and send than a bind parameter per value. */
   private async upsert(table: string, rows: LocationRow[]): Promise<void> {
+    const cols = UPSERT_COLUMNS.map(([c]) => `"${c}"`).join(', ');
+    const arrays = UPSERT_COLUMNS.map(([, t]) => `?::${t}[]`).join(', ');
+    const set = UPSERT_COLUMNS.filter(([c]) => c !== 'contact_id').map(([c]) => `"${c}" = excluded."${c}"`).join(', ');
+    const sql = `insert into "${table}" (${cols}) select * from unnest(${arrays}) on conflict (contact_id) do update set ${set}`;
     for (let i = 0; i < rows.length; i += BATCH) {
-      await this.db.knex(table).insert(rows.slice(i, i + BATCH)).onConflict('contact_id').merge();
+      const part = rows.slice(i, i + BATCH);
+      const params = UPSERT_COLUMNS.map(([c]) => part.map((r) => r[c]));
+      // Each array is one binding (pg sends a JS array as a PostgreSQL array).
+      await this.db.knex.raw(sql, params as unknown as Knex.RawBinding[]);
     }
   }
 
