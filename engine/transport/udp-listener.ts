@@ -27,6 +27,7 @@ export class UdpListener {
       sock.once('error', onError);
       sock.bind({ address, port: spec.port, exclusive: true }, () => {
         sock.off('error', onError);
+        growReceiveBuffer(sock);
         const port = sock.address().port;
         const local: ListenSocket = {
           id, proto: 'udp', address, port, family, spec,
@@ -83,4 +84,14 @@ export class UdpListener {
       }
     });
   }
+}
+
+/** A large receive buffer lets a burst ride out a pause of the event loop (a garbage
+ *  collection, a timer walking many records) instead of the kernel dropping datagrams; the
+ *  kernel caps the size at net.core.rmem_max. */
+const RECEIVE_BUFFER = 4 * 1024 * 1024;
+function growReceiveBuffer(sock: dgram.Socket): void {
+  try {
+    if (sock.getRecvBufferSize() < RECEIVE_BUFFER) sock.setRecvBufferSize(RECEIVE_BUFFER);
+  } catch { /* not allowed here: keep the system default */ }
 }
