@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 
-export interface Step { rate: number; ok: boolean; failed: number; seconds: number; p50: number; p99: number; cpuUsPerCall: number }
+export interface Step { rate: number; ok: boolean; failed: number; seconds: number; p50: number; p99: number; cpuUsPerCall: number; firstError?: string }
 
 export interface StepOptions {
   /** Folder for sipp's files (a subfolder per step is made). */
@@ -34,7 +34,7 @@ export async function sippStep(o: StepOptions): Promise<Step> {
       o.target, ...o.scenario, '-i', '127.0.0.1', '-p', '0', '-t', 'u1',
       '-r', String(o.rate), '-m', String(calls), '-l', String(o.rate * 4),
       '-trace_rtt', '-rtt_freq', '1000', '-trace_stat', '-stf', 'stat.csv', '-fd', '1',
-      '-timeout', `${o.seconds * 4}s`, '-nostdin',
+      '-timeout', `${o.seconds * 4}s`, '-nostdin', '-trace_err',
     ], { cwd: dir, stdio: ['ignore', 'ignore', 'ignore'] });
     p.once('exit', (c) => resolve(c));
     p.once('error', () => resolve(null));
@@ -49,7 +49,15 @@ export async function sippStep(o: StepOptions): Promise<Step> {
   const q = (f: number) => (rtts.length ? rtts[Math.min(rtts.length - 1, Math.floor(f * rtts.length))]! : NaN);
   // sipp exits 0 only when every call succeeded.
   const ok = code === 0 && failed === 0 && successful === calls && seconds <= o.seconds * (o.slack ?? 1.25) + 1;
-  return { rate: o.rate, ok, failed, seconds, p50: q(0.5), p99: q(0.99), cpuUsPerCall };
+  return { rate: o.rate, ok, failed, seconds, p50: q(0.5), p99: q(0.99), cpuUsPerCall, firstError: ok ? undefined : firstSippError(dir) };
+}
+
+/** The first thing sipp reported as wrong in a step (its -trace_err file). */
+function firstSippError(dir: string): string | undefined {
+  const f = readdirSync(dir).find((n) => n.endsWith('_errors.log'));
+  if (!f) return undefined;
+  const line = readFileSync(join(dir, f), 'utf8').split('\n').find((l) => /\S/.test(l) && !/^The following events occurred/.test(l));
+  return line?.replace(/^\S+\s+\S+\s+\S+:\s*/, '').slice(0, 160);
 }
 
 /** Steps up the rates until one is not held (each failed step is tried once more: a shared
@@ -71,7 +79,7 @@ export function best(steps: readonly Step[] | undefined): Step | undefined {
 }
 
 export function describeStep(s: Step): string {
-  return `${s.rate}/s: ${s.ok ? 'held' : 'NOT held'} (${s.failed} failed, ${s.seconds.toFixed(1)} s, p50 ${fmtMs(s.p50)} p99 ${fmtMs(s.p99)}, server CPU ${s.cpuUsPerCall.toFixed(1)} µs/call)`;
+  return `${s.rate}/s: ${s.ok ? 'held' : 'NOT held'} (${s.failed} failed, ${s.seconds.toFixed(1)} s, p50 ${fmtMs(s.p50)} p99 ${fmtMs(s.p99)}, server CPU ${s.cpuUsPerCall.toFixed(1)} µs/call)${s.firstError ? `; sipp: ${s.firstError}` : ''}`;
 }
 
 /** User + system CPU time of a process and all its descendants (Linux /proc; clock ticks
