@@ -56,7 +56,7 @@ export async function sippStep(o: StepOptions): Promise<Step> {
 function firstSippError(dir: string): string | undefined {
   const f = readdirSync(dir).find((n) => n.endsWith('_errors.log'));
   if (!f) return undefined;
-  const line = readFileSync(join(dir, f), 'utf8').split('\n').find((l) => /\S/.test(l) && !/^The following events occurred/.test(l));
+  const line = readFileSync(join(dir, f), 'utf8').split('\n').find((l) => /\S/.test(l) && !/^The following events occurred|open files|Maximum number of open sockets/.test(l));
   return line?.replace(/^\S+\s+\S+\s+\S+:\s*/, '').slice(0, 160);
 }
 
