@@ -36,8 +36,11 @@ export async function sippStep(o: StepOptions): Promise<Step> {
       '-trace_rtt', '-rtt_freq', '1000', '-trace_stat', '-stf', 'stat.csv', '-fd', '1',
       '-timeout', `${o.seconds * 4}s`, '-nostdin', '-trace_err',
     ], { cwd: dir, stdio: ['ignore', 'ignore', 'ignore'] });
-    p.once('exit', (c) => resolve(c));
-    p.once('error', () => resolve(null));
+    // sipp's own -timeout does not always fire when it is overloaded: a watchdog ends the
+    // step for sure, and the step counts as not held.
+    const watchdog = setTimeout(() => p.kill('SIGKILL'), (o.seconds * 4 + 15) * 1000);
+    p.once('exit', (c) => { clearTimeout(watchdog); resolve(c); });
+    p.once('error', () => { clearTimeout(watchdog); resolve(null); });
   });
   const seconds = (performance.now() - t0) / 1000;
   const cpuUsPerCall = ((treeCpuSeconds(o.serverPid) - cpu0) * 1e6) / calls;
@@ -182,6 +185,8 @@ export function ready(p: ChildProcess, name: string, pattern = /ready/): Promise
  *  a group, and killed when the benchmark exits, even on an error. */
 const groups = new Set<number>();
 process.on('exit', () => { for (const g of groups) try { process.kill(-g, 'SIGKILL'); } catch { /* gone */ } });
+// A benchmark stopped from outside (CI's timeout) still takes its servers down with it.
+for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(sig, () => process.exit(128 + 15));
 
 export function spawnGroup(cmd: string, args: string[], opts: { cwd?: string; quiet?: boolean } = {}): ChildProcess {
   const p = spawn(cmd, args, { cwd: opts.cwd, stdio: opts.quiet ? 'ignore' : ['ignore', 'ignore', 'pipe'], detached: true });
