@@ -4,8 +4,9 @@
 // of upstream. The next hop is the outbound proxy, else the first Route, else the
 // Request-URI, resolved by RFC 3263 from what the URI says (host names through the system
 // resolver: A/AAAA; SRV is not looked up).
-import { buildRequest, generateCallId, generateTag, parseMessage, parseUri, type HeaderList, type SipMessage } from '../../engine/sip/index.js';
-import { requestTarget, isReliable, type Proto, type SendTarget } from '../../engine/transport/index.js';
+import { buildRequest, generateCallId, generateTag, parseMessage, type HeaderList, type SipMessage } from '../../engine/sip/index.js';
+import { isReliable, type SendTarget } from '../../engine/transport/index.js';
+import { uriTarget } from '../../engine/core/uri-target.js';
 import { ClientBranch, Transaction } from './transaction.js';
 import { branchOf } from './branch-id.js';
 import { hopTo, viaSentBy } from './send.js';
@@ -92,7 +93,5 @@ function nextHop(proxy: string | undefined, routes: readonly string[], ruri: str
   let uri = ruri;
   if (proxy) uri = /^sips?:/i.test(proxy) ? proxy : `sip:${proxy}`;
   else if (routes.length > 0) uri = routes[0]!.replace(/^\s*</, '').replace(/>.*$/, '');
-  const u = parseUri(uri);
-  const t = requestTarget({ host: u.host, port: u.port, transport: u.transport, maddr: u.maddr, secure: u.scheme === 'sips' });
-  return { proto: t.proto as Proto, address: t.address, port: t.port };
+  return uriTarget(uri);
 }

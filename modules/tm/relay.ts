@@ -2,8 +2,9 @@
 // $du, then the branches of append_branch/lookup), each passed through branch_route when one
 // is armed (a `drop` there skips it), given our Via with a branch that names the
 // transaction, and sent with its timers.
-import { parseMessage, parseUri } from '../../engine/sip/index.js';
-import { requestTarget, isReliable, type Proto, type SendTarget } from '../../engine/transport/index.js';
+import { parseMessage } from '../../engine/sip/index.js';
+import { isReliable, type SendTarget } from '../../engine/transport/index.js';
+import { uriTarget } from '../../engine/core/uri-target.js';
 import { SipMessageContext, type MessageContext } from '../../engine/core/message-context.js';
 import { markReceived } from '../../engine/core/via-received.js';
 import { LogLevel } from '../../engine/core/log.js';
@@ -61,7 +62,7 @@ export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, 
     }
     let target: SendTarget;
     try {
-      target = opts.proxy && dstUri === undefined ? opts.proxy : destination(dstUri ?? uri);
+      target = opts.proxy && dstUri === undefined ? opts.proxy : uriTarget(dstUri ?? uri);
     } catch (e) {
       st.log(LogLevel.ERR, `cannot relay to ${dstUri ?? uri}: ${(e as Error).message}`);
       badUri = true;
@@ -110,13 +111,6 @@ export function relayRequest(st: TmState, ctx: MessageContext, tx: Transaction, 
     return badUri ? -2 : -3;
   };
   return step(0);
-}
-
-/** Where a branch goes: its $du or R-URI, by RFC 3263's rules for what the URI says. */
-function destination(uri: string): SendTarget {
-  const u = parseUri(uri);
-  const t = requestTarget({ host: u.host, port: u.port, transport: u.transport, maddr: u.maddr, secure: u.scheme === 'sips' });
-  return { proto: t.proto as Proto, address: t.address, port: t.port };
 }
 
 /** The edited request with our Via on top, and the branch's Request-URI when it differs. */

@@ -8,9 +8,10 @@ import { SipMessageContext, type MessageContext } from '../../engine/core/messag
 import { LogLevel } from '../../engine/core/log.js';
 import type { ClientBranch, Transaction } from './transaction.js';
 import { parseBranch, looksLikeOurs } from './branch-id.js';
-import { ackReceived, relayedBuffer, replyLocal, sendUpstream, startWait } from './uas.js';
+import { relayedBuffer, replyLocal, sendUpstream, startWait } from './uas.js';
 import { armFr, cancelAnswered, sendAck, sendCancel, stopBranchTimers } from './uac.js';
 import type { TmMsgData } from './msg-data.js';
+import { sendBuf } from './send.js';
 import { baseOf } from './relay.js';
 import type { TmState } from './state.js';
 
@@ -71,12 +72,11 @@ function processReply(st: TmState, tx: Transaction, b: ClientBranch, ctx: Messag
   const msg = ctx.msg;
   const status = msg.status;
   if (b.final) {
-    // A retransmitted final reply: our ACK again for a negative one; a 2xx of an INVITE is
-    // the UAS waiting for its end-to-end ACK, so it is relayed again.
-    // A branch we gave up on (timeout) that answers after all: a negative answer still gets
-    // its ACK (17.1.1.3), else the callee retransmits it until Timer H.
+    // A retransmitted final reply: our ACK again for a negative one (also the first ACK
+    // when the branch had timed out here and answers after all, 17.1.1.3); a 2xx of an
+    // INVITE is the UAS waiting for its end-to-end ACK, so it is relayed again.
     if (tx.isInvite && status >= 300) {
-      if (b.ackBuf) sendAckAgain(st, b);
+      if (b.ackBuf) sendBuf(st, b.hop, b.ackBuf);
       else if (b.localFinal) sendAck(st, b, msg);
     } else if (tx.isInvite && status >= 200 && status < 300 && !tx.isLocal) relay(st, tx, status, ctx);
     return;
@@ -108,10 +108,8 @@ export function branchFinal(st: TmState, tx: Transaction, b: ClientBranch, statu
   b.final = true;
   b.status = status;
   stopBranchTimers(st, b);
-  if (ctx) {
-    b.reply = ctx.msg;
-    if (tx.isInvite && status >= 300) sendAck(st, b, ctx.msg);
-  } else b.localFinal = true;
+  if (!ctx) b.localFinal = true;
+  else if (tx.isInvite && status >= 300) sendAck(st, b, ctx.msg);
   if (tx.isLocal) return localFinal(st, tx, status, ctx);
   if (status < 300) {
     relay(st, tx, status, ctx!);
@@ -135,10 +133,6 @@ function relay(st: TmState, tx: Transaction, status: number, ctx: MessageContext
 
 function cancelOthers(st: TmState, tx: Transaction, except: ClientBranch): void {
   for (const o of tx.branches) if (o !== except && !o.final) sendCancel(st, tx, o);
-}
-
-function sendAckAgain(st: TmState, b: ClientBranch): void {
-  st.runtime.ready.send(b.hop.target, b.ackBuf!, { local: b.hop.local }).catch(() => {});
 }
 
 /** RFC 3261 16.7 step 6 with OpenSIPS's order: lower is better. */
@@ -240,4 +234,3 @@ function localFinal(st: TmState, tx: Transaction, status: number, ctx: MessageCo
   startWait(st, tx);
 }
 
-export { ackReceived };

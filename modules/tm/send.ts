@@ -1,7 +1,8 @@
 // Every buffer tm puts on the wire goes through here: one place for the socket choice and
 // for what a failed send means to the caller.
-import type { ListenSocket, Proto, SendTarget } from '../../engine/transport/index.js';
+import type { ListenSocket, SendTarget } from '../../engine/transport/index.js';
 import { LogLevel } from '../../engine/core/log.js';
+import { pickSocket } from '../../engine/core/uri-target.js';
 import type { Hop } from './transaction.js';
 import type { TmState } from './state.js';
 
@@ -13,15 +14,8 @@ export function sendBuf(st: TmState, hop: Hop, buf: Buffer, onError?: (e: Error)
   });
 }
 
-/** The socket a request to `target` leaves from: the one it came in on when the protocol
- *  matches, else the first socket of that protocol. */
-export function pickSocket(st: TmState, proto: Proto, preferred?: ListenSocket): ListenSocket | undefined {
-  if (preferred && preferred.proto === proto) return preferred;
-  return st.runtime.ready.sockets.find((s) => s.proto === proto);
-}
-
 export function hopTo(st: TmState, target: SendTarget, preferred?: ListenSocket): Hop {
-  return { target, local: pickSocket(st, target.proto, preferred) };
+  return { target, local: pickSocket(st.runtime.ready.sockets, target.proto, preferred) };
 }
 
 /** The Via sent-by of a socket: its advertised address when it has one. */

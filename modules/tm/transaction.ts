@@ -22,9 +22,6 @@ export class ClientBranch {
   final = false;
   /** A provisional reply arrived (a CANCEL may be sent; INVITE FR becomes fr_inv). */
   provisional = false;
-  /** The final reply as received (for failure_route and the best-reply choice); undefined
-   *  for a local 408. */
-  reply: SipMessage | undefined = undefined;
   /** The final status was made up here (timeout), not received. */
   localFinal = false;
   retransTimer: TimerEntry | undefined = undefined;

@@ -79,8 +79,7 @@ export function sendCancel(st: TmState, tx: Transaction, b: ClientBranch, reason
   sendBuf(st, b.hop, b.cancelBuf);
   if (!b.reliable) armCancelRetransmission(st, tx, b, st.cfg.t1Ms);
   // Local CANCELs are not retransmitted past wt_timer (tm.md 3).
-  const stopAt = st.queue.schedule(st.cfg.waitMs, () => { st.queue.cancel(b.cancelTimer); });
-  void stopAt;
+  st.queue.schedule(st.cfg.waitMs, () => st.queue.cancel(b.cancelTimer));
 }
 
 function armCancelRetransmission(st: TmState, tx: Transaction, b: ClientBranch, interval: number): void {

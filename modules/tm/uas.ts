@@ -2,7 +2,7 @@
 // sending replies upstream (local ones and relayed ones), retransmitting a final INVITE
 // reply until its ACK arrives, and removing the transaction once it has absorbed
 // retransmissions long enough.
-import { buildReply, generateTag, type SipMessage } from '../../engine/sip/index.js';
+import { buildReply, generateTag } from '../../engine/sip/index.js';
 import { responseTarget, isReliable, type Proto } from '../../engine/transport/index.js';
 import type { MessageContext } from '../../engine/core/message-context.js';
 import { replyLumps } from '../../engine/core/reply-lumps.js';
@@ -172,4 +172,3 @@ export function relayedBuffer(ctx: MessageContext): Buffer {
   return ed.toBuffer();
 }
 
-export type { SipMessage };

@@ -9,7 +9,6 @@ import { LogLevel } from '../../engine/core/log.js';
 import { locationMigration, rowOf, contactOf, type LocationRow } from './location-table.js';
 import type { UContact, UDomain, URecord } from './store.js';
 import type { ChangeSink, Usrloc } from './ul.js';
-import { UL_AOR_INSERT } from './api.js';
 
 /** The location columns and their SQL types, in the order the upsert sends them. */
 const UPSERT_COLUMNS: readonly (readonly [keyof LocationRow, string])[] = [
@@ -148,7 +147,6 @@ export class Persistence implements ChangeSink {
       this.ul.restore(r, c);
       n++;
     }
-    void UL_AOR_INSERT;
     return n;
   }
 

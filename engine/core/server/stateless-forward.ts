@@ -2,12 +2,13 @@
 // or the Request-URI with our Via on top (RFC 3261 16.6 step 8) after received/rport were
 // written into the sender's Via (18.2.1, RFC 3581 4); a reply loses our Via and goes to the
 // next one (18.2.2 applied to the next hop's Via, as a stateless proxy does, 16.11).
-import { generateBranch, parseUri, type Via } from '../../sip/index.js';
+import { generateBranch, type Via } from '../../sip/index.js';
 import {
-  defaultPort, requestTarget, type ListenSocket, type Proto, type SendTarget, type Transport,
+  defaultPort, type ListenSocket, type Proto, type SendTarget, type Transport,
 } from '../../transport/index.js';
 import type { MessageContext } from '../message-context.js';
 import { markReceived } from '../via-received.js';
+import { pickSocket, uriTarget } from '../uri-target.js';
 
 export interface ForwardDeps {
   readonly transport: Transport;
@@ -20,9 +21,7 @@ export interface ForwardDeps {
 /** Where a request goes: the explicit destination, else $du, else the Request-URI. */
 export function requestDestination(ctx: MessageContext, dest?: SendTarget): SendTarget {
   if (dest) return dest;
-  const u = parseUri(ctx.dstUri ?? ctx.newRuri ?? ctx.msg.ruri);
-  const t = requestTarget({ host: u.host, port: u.port, transport: u.transport, maddr: u.maddr, secure: u.scheme === 'sips' });
-  return { proto: t.proto as Proto, address: t.address, port: t.port };
+  return uriTarget(ctx.dstUri ?? ctx.newRuri ?? ctx.msg.ruri);
 }
 
 export async function forwardRequest(d: ForwardDeps, ctx: MessageContext, dest?: SendTarget): Promise<void> {
@@ -67,10 +66,6 @@ function nextHop(v: Via): SendTarget {
   return { proto: v.transport.toLowerCase() as Proto, address, port };
 }
 
-function pickSocket(sockets: readonly ListenSocket[], proto: string, preferred?: ListenSocket): ListenSocket | undefined {
-  if (preferred && preferred.proto === proto) return preferred;
-  return sockets.find((s) => s.proto === proto);
-}
 
 function hostText(address: string): string {
   return address.includes(':') ? `[${address}]` : address;
