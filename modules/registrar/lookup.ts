@@ -8,13 +8,11 @@ import type { LookupFlags } from './save-flags.js';
 import type { RegState } from './state.js';
 
 export function lookup(st: RegState, ctx: MessageContext, d: UDomain, flags: LookupFlags, aorUri: string | undefined): number {
-  let callId: string;
   try {
-    callId = ctx.msg.callId;
+    void ctx.msg.callId; // OpenSIPS refuses a request without a Call-ID (-3)
   } catch {
     return -3;
   }
-  void callId;
   const a = extractAor(aorUri ?? ctx.newRuri ?? ctx.msg.ruri, st.cfg);
   if ('error' in a) return -3;
   const r = st.ul.getUrecord(d, a.aor);

@@ -137,7 +137,8 @@ export function save(st: RegState, ctx: MessageContext, d: UDomain, flags: SaveF
   if (rec.contacts.length === 0) ul.releaseUrecord(rec);
   const extra: [string, string][] = [];
   const paths = pathValue(ctx);
-  if (paths && (flags.path === 'strict' || (flags.path === 'lazy' && msg.supported.includes('path')) || (flags.path === 'default' && msg.supported.includes('path')))) extra.push(['Path', paths]);
+  // path-strict always echoes Path; path-lazy and no flag echo it to a UA that supports it.
+  if (paths && flags.path !== 'off' && (flags.path === 'strict' || msg.supported.includes('path'))) extra.push(['Path', paths]);
   return afterWrite(st, rec, () => finish(okReply(st, rec.contacts.length ? rec : undefined, extra, flags.onlyRequestContacts ? touched : undefined), 1), fail);
 }
 

@@ -6,6 +6,7 @@ import { MiError } from '../../engine/mi/mi-error.js';
 import { processFlags } from '../../engine/core/flags.js';
 import type { UContact, UDomain, URecord } from './store.js';
 import type { UlState } from './state.js';
+import { UL_AOR_DELETE } from './api.js';
 
 /** q as OpenSIPS prints it: "" unspecified, else the shortest decimal ("1", "0.5"). */
 export function qText(q: number): string {
@@ -90,7 +91,7 @@ async function rmContact(p: MiParams, st: UlState): Promise<unknown> {
   const found = st.ul.getUcontact(r, uri, '', 0, { mode: 0 });
   if (found.rc === 1) throw new MiError(404, 'Contact not found');
   st.ul.deleteUcontact(r, found.c, 'mi');
-  if (r.contacts.length === 0) st.ul.dropRecord(r, 1 << 6, 'mi');
+  if (r.contacts.length === 0) st.ul.dropRecord(r, UL_AOR_DELETE, 'mi');
   await st.ul.persisted(r)?.catch(() => undefined);
   return 'OK';
 }
