@@ -1,6 +1,7 @@
 // is_registered(), is_contact_registered() and remove() (reference 4.3).
 import type { MessageContext } from '../../engine/core/message-context.js';
 import type { UDomain } from '../usrloc/api.js';
+import { uriEquals } from '../../engine/sip/index.js';
 import { extractAor } from './aor.js';
 import type { RegState } from './state.js';
 
@@ -31,8 +32,17 @@ export function isContactRegistered(st: RegState, ctx: MessageContext, d: UDomai
   let uris: string[] = [];
   if (contact !== undefined) uris = [contact];
   else try { uris = ctx.msg.contacts.map((c) => c.uri); } catch { return -1; }
+  // One binding must have both: one of the URIs (RFC 3261 comparison) and the Call-ID.
   return r.contacts.some((c) => st.ul.isValid(c) && (callid === undefined || c.callid === callid)
-    && uris.some((u) => st.ul.getUcontact(r, u, c.callid, c.cseq + 1, { mode: 0 }).rc === 0)) ? 1 : -1;
+    && uris.some((u) => sameUri(c.uri, u))) ? 1 : -1;
+}
+
+function sameUri(a: string, b: string): boolean {
+  try {
+    return uriEquals(a, b);
+  } catch {
+    return a === b;
+  }
 }
 
 export function remove(st: RegState, ctx: MessageContext, d: UDomain, aorUri: string, contact: string | undefined): number | Promise<number> {

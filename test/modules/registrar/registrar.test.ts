@@ -115,6 +115,27 @@ describe('registrar save()', () => {
   });
 });
 
+describe('registrar is_contact_registered()', () => {
+  it('needs one binding with both the contact and the Call-ID', async () => {
+    const rig = await scriptRig(CFG().replace(/route \{[\s\S]*$/, `route {
+  if (is_method("REGISTER")) { save("location"); exit; }
+  if (is_contact_registered("location", "sip:alice@127.0.0.1", "$hdr(X-Contact)", "$hdr(X-Callid)")) sl_send_reply(200, "Yes");
+  else sl_send_reply(404, "No");
+}`));
+    register(rig, { callId: 'cid-a', contacts: ['<sip:alice@127.0.0.1:5001>'] });
+    register(rig, { callId: 'cid-b', contacts: ['<sip:alice@127.0.0.1:5002>'] });
+    const ask = (id: string, contact: string, callid: string) => rig.receive([
+      'OPTIONS sip:alice@127.0.0.1 SIP/2.0', `Via: SIP/2.0/UDP 127.0.0.1:5000;branch=z9hG4bK-${id}`, 'Max-Forwards: 70',
+      'From: <sip:x@127.0.0.1>;tag=1', 'To: <sip:alice@127.0.0.1>', `Call-ID: ${id}`, 'CSeq: 1 OPTIONS',
+      `X-Contact: ${contact}`, `X-Callid: ${callid}`, 'Content-Length: 0', '', ''].join('\r\n'));
+    ask('q1', 'sip:alice@127.0.0.1:5002', 'cid-b');
+    ask('q2', 'sip:alice@127.0.0.1:5002', 'cid-a');
+    await rig.settle();
+    const answer = (id: string) => rig.to(5000).find((s) => s.msg.callId === id)!.msg.status;
+    expect([answer('q1'), answer('q2')]).toEqual([200, 404]);
+  });
+});
+
 describe('registrar lookup()', () => {
   it('relays a call to the registered contact, and 404 for an unknown user', async () => {
     const rig = await scriptRig(CFG());
