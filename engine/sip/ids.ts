@@ -24,6 +24,12 @@ export function generateBranch(): string {
   return BRANCH_COOKIE + randomHex(8);
 }
 
+/** Whether a branch has generateBranch()'s form (tm leaves replies to such branches, sent
+ *  by stateless forward(), to the core). */
+export function isGeneratedBranch(branch: string): boolean {
+  return branch.length === BRANCH_COOKIE.length + 16 && branch.startsWith(BRANCH_COOKIE) && /^[0-9a-f]{16}$/.test(branch.slice(BRANCH_COOKIE.length));
+}
+
 /** A new From/To tag: 64 random bits. */
 export function generateTag(): string {
   return randomHex(8);

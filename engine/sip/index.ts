@@ -18,7 +18,7 @@ export { MessageEditor, editMessage } from './serialize.js';
 export { buildReply, type ReplyOptions } from './build-reply.js';
 export { buildRequest, type RequestParts } from './build-request.js';
 export type { HeaderList } from './header-text.js';
-export { generateBranch, generateTag, generateCallId, hash32, BRANCH_COOKIE } from './ids.js';
+export { generateBranch, isGeneratedBranch, generateTag, generateCallId, hash32, BRANCH_COOKIE } from './ids.js';
 export { uriEquals } from './uri-equals.js';
 // Stream framing (engine/sip/framing.ts, owned by the transport work) goes through this door too.
 export * from './framing.js';

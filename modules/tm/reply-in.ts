@@ -3,7 +3,7 @@
 // provisionals relayed, a 2xx relayed at once (pending branches cancelled), a 6xx wins at
 // once, other negatives wait until every branch of the round is final and the best one
 // goes to failure_route or upstream.
-import { parseMessage } from '../../engine/sip/index.js';
+import { isGeneratedBranch, parseMessage } from '../../engine/sip/index.js';
 import { SipMessageContext, type MessageContext } from '../../engine/core/message-context.js';
 import { LogLevel } from '../../engine/core/log.js';
 import type { ClientBranch, Transaction } from './transaction.js';
@@ -23,7 +23,7 @@ export function claimReply(st: TmState, ctx: MessageContext): boolean {
   if (!p) {
     // A branch tm did not make: stateless forward()'s (z9hG4bK + 16 hex) go on to the core;
     // anything else whose top Via is ours answers nothing we sent: dropped.
-    if (branch !== undefined && /^z9hG4bK[0-9a-f]{16}$/.test(branch)) return false;
+    if (branch !== undefined && isGeneratedBranch(branch)) return false;
     if (via && ctx.core.isMyself(via.host, via.port ?? 0)) return true;
     return looksLikeOurs(branch);
   }
