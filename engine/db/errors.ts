@@ -1,7 +1,7 @@
 // Database errors with a code, and the test for "the database is not reachable" (an outage
 // to survive) as opposed to "the query is wrong" (a bug to report).
 export class DbError extends Error {
-  constructor(readonly code: 'DB_BAD_URL' | 'DB_UNREACHABLE' | 'DB_VERSION' | 'DB_QUERY', message: string, options?: { cause?: unknown }) {
+  constructor(readonly code: 'DB_BAD_URL' | 'DB_UNREACHABLE' | 'DB_VERSION' | 'DB_QUERY' | 'DB_NO_SESSION', message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'DbError';
   }

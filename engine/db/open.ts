@@ -11,6 +11,8 @@ export interface Database {
   readonly kind: DbKind;
   /** The URL without its password, for every log line and error. */
   readonly safeUrl: string;
+  /** The URL as given (with its password): only for opening a dedicated session. */
+  readonly url: string;
   /** False once a query failed because the database was unreachable, true again when one
    *  succeeds (callers report it through markHealthy/markDown). */
   readonly healthy: boolean;
@@ -67,7 +69,7 @@ async function create(url: string, opts: OpenOptions, release: () => boolean): P
     : knexFactory({ client: ClientPgLite as unknown as Knex.Config['client'], dialect: 'postgres', connection: u.target ? { filename: u.target } : {} });
   let healthy = true;
   const db: Database = {
-    knex, kind: u.kind, safeUrl: u.safeUrl,
+    knex, kind: u.kind, safeUrl: u.safeUrl, url,
     get healthy() { return healthy; },
     markDown() { const was = healthy; healthy = false; return was; },
     markHealthy() { const was = healthy; healthy = true; return !was; },

@@ -5,7 +5,7 @@ import { defineModule, fn, arg, param, type RouteType } from '../../engine/modul
 import { LogLevel } from '../../engine/core/log.js';
 import { tmConfig } from './config.js';
 import { TxTable } from './table.js';
-import { TimerQueue } from './timer-queue.js';
+import { TimerQueue } from '../../engine/core/timer-queue.js';
 import { TM_STATS, type TmStats } from './stats.js';
 import { TM_PVARS } from './pvars.js';
 import { TM_MI } from './mi.js';

@@ -3,7 +3,7 @@
 import type { RuntimeSlot } from '../../engine/modules/index.js';
 import type { TmConfig } from './config.js';
 import type { TxTable } from './table.js';
-import type { TimerQueue } from './timer-queue.js';
+import type { TimerQueue } from '../../engine/core/timer-queue.js';
 import type { TmStats } from './stats.js';
 
 export interface TmState {

@@ -5,7 +5,7 @@
 import type { SipMessage } from '../../engine/sip/index.js';
 import type { InboundMessage, ListenSocket, SendTarget } from '../../engine/transport/index.js';
 import type { Value } from '../../engine/script/value.js';
-import type { TimerEntry } from './timer-queue.js';
+import type { TimerEntry } from '../../engine/core/timer-queue.js';
 
 /** Where a message goes: address, and the socket and connection to send from. */
 export interface Hop {

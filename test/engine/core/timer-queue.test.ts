@@ -2,7 +2,7 @@
 // heap at once (so a finished transaction is not held by its long timers).
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { TimerQueue } from '../../../modules/tm/timer-queue.js';
+import { TimerQueue } from '../../../engine/core/timer-queue.js';
 
 describe('TimerQueue', () => {
   it('fires live entries in due order and never a cancelled one', () => {

@@ -1,5 +1,5 @@
-// tm's deadlines (retransmissions, final-response and wait timers) in one binary heap, run
-// from a single engine tick (DESIGN.md: timers live on the engine's timer service). Each
+// Many deadlines in one binary heap, run from a single engine tick (DESIGN.md: timers live on
+// the engine's timer service): tm's retransmission and wait timers, pua's refreshes. Each
 // entry knows its place in the heap, so cancelling removes it at once (O(log n)): a
 // finished transaction's 30-second timers do not keep it in memory until they fall due.
 

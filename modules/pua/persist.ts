@@ -1,0 +1,144 @@
+// Keeping the `pua` table in step with memory (reference 7.5-7.6, with 8 #10 fixed: rows are
+// updated by primary key and every mutable field is written). Changes are collected and
+// written every `update_period`, or at once when clustering (the other nodes read the row as
+// soon as they are told). Removals leave SQL at once. At start-up the live rows are loaded
+// so publications and subscriptions carry on with their ETags and dialogs; expired rows are
+// deleted. A database outage keeps the changes in memory until it is back, logged once.
+import type { Knex } from 'knex';
+import { ensureTables, isConnectionError, type Database } from '../../engine/db/index.js';
+import { LogLevel } from '../../engine/core/log.js';
+import { addProxyColumn, puaMigration, recordOf, rowOf, type PuaRow } from './pua-table.js';
+import type { Pua, RecordSink } from './pua.js';
+import type { PuaRecord } from './record.js';
+
+/** Rows this many seconds past expiry are deleted by any node's flush (reference 7.5). */
+const STALE_SEC = 10;
+
+export type WriteOp = 'update' | 'delete';
+
+export class PuaPersistence implements RecordSink {
+  private readonly dirty = new Set<PuaRecord>();
+  private readonly writing = new WeakMap<PuaRecord, Promise<void>>();
+  private down = false;
+  private flushing: Promise<void> | undefined;
+  /** Write each change at once (clustering) instead of on the flush timer. */
+  immediate = false;
+  /** Told after a change reached SQL (clustering sends it to the other nodes). */
+  onWritten: ((r: PuaRecord, op: WriteOp) => void) | undefined;
+
+  constructor(
+    readonly db: Database,
+    readonly table: string,
+    private readonly pua: Pua,
+  ) {}
+
+  async prepare(): Promise<void> {
+    await ensureTables(this.db, [puaMigration(this.table)]);
+    await addProxyColumn(this.db.knex, this.table);
+  }
+
+  changed(r: PuaRecord): void {
+    if (r.expires === 0) return; // not confirmed yet: nothing the server knows
+    if (this.immediate) this.chain(r, () => this.write(r));
+    else this.dirty.add(r);
+  }
+
+  removed(r: PuaRecord): void {
+    this.dirty.delete(r);
+    if (r.dbId === undefined && !this.writing.has(r)) return;
+    this.chain(r, async () => {
+      if (r.dbId === undefined) return;
+      await this.db.knex(this.table).where({ id: r.dbId }).del();
+      this.onWritten?.(r, 'delete');
+    });
+  }
+
+  /** Writes of one record run in order (an insert gets its id before an update uses it). */
+  private chain(r: PuaRecord, write: () => Promise<void>): void {
+    const run = async () => {
+      try {
+        await write();
+        this.up();
+      } catch (e) {
+        if (r.live) this.dirty.add(r); // the flush timer tries again
+        this.failed(e);
+      }
+    };
+    const prev = this.writing.get(r);
+    const p = prev ? prev.then(run) : run();
+    this.writing.set(r, p);
+    void p.then(() => { if (this.writing.get(r) === p) this.writing.delete(r); });
+  }
+
+  private async write(r: PuaRecord): Promise<void> {
+    if (!r.live) return;
+    const row = rowOf(r);
+    const k = this.db.knex;
+    let n = 0;
+    if (r.dbId !== undefined) n = await k(this.table).where({ id: r.dbId }).update(row);
+    if (n === 0) { // new, or its row was deleted by another node meanwhile
+      const [ins] = await k(this.table).insert(row).returning('id') as { id: number }[];
+      r.dbId = Number(ins!.id);
+    }
+    r.dbState = 'synced';
+    this.onWritten?.(r, 'update');
+  }
+
+  /** The update_period job: dirty records out, stale rows gone. */
+  flush(): Promise<void> {
+    return (this.flushing ??= this.doFlush().finally(() => { this.flushing = undefined; }));
+  }
+
+  private async doFlush(): Promise<void> {
+    const now = this.pua.nowSec();
+    const batch = [...this.dirty];
+    this.dirty.clear();
+    for (const r of batch) {
+      if (!r.live || r.expires <= now) continue; // expired ones are skipped (reference 7.5)
+      this.chain(r, () => this.write(r));
+    }
+    await Promise.all(batch.map((r) => this.writing.get(r)));
+    try {
+      await this.db.knex(this.table).where('expires', '<', now - STALE_SEC).del();
+      this.up();
+    } catch (e) {
+      this.failed(e);
+    }
+  }
+
+  /** Loads the live rows at start-up (all of them: a node of a cluster holds the records of
+   *  the others too); deletes the expired ones. */
+  async load(): Promise<number> {
+    const now = this.pua.nowSec();
+    await this.db.knex(this.table).where('expires', '<=', now).del();
+    const rows = await this.db.knex(this.table).select('*') as PuaRow[];
+    for (const row of rows) this.adopt(recordOf(row));
+    return rows.length;
+  }
+
+  /** A record read from SQL joins memory with its timer armed. */
+  adopt(r: PuaRecord): PuaRecord {
+    this.pua.table.add(r);
+    this.pua.arm(r);
+    return r;
+  }
+
+  private up(): void {
+    if (!this.down) return;
+    this.down = false;
+    this.db.markHealthy();
+    this.pua.log(LogLevel.NOTICE, `database ${this.db.safeUrl} is reachable again: pending pua changes written`);
+  }
+
+  private failed(e: unknown): void {
+    if (isConnectionError(e)) {
+      if (!this.down) {
+        this.down = true;
+        this.db.markDown();
+        this.pua.log(LogLevel.ERR, `database ${this.db.safeUrl} unreachable: pua changes kept in memory until it is back (${(e as Error).message})`);
+      }
+      return;
+    }
+    this.pua.log(LogLevel.ERR, `pua table write failed: ${(e as Error).message}`);
+  }
+}
