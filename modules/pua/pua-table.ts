@@ -76,6 +76,9 @@ export interface PuaRow {
   outbound_proxy: string | null;
 }
 
+// Publications use call_id, from_tag and cseq too (OpenSIPS leaves them empty): every
+// PUBLISH of a publication continues one Call-ID, also after a restart or on another node.
+
 /** Route set values are joined with CRLF: a Route value may itself contain commas. */
 const ROUTE_SEP = '\r\n';
 
@@ -85,8 +88,8 @@ export function rowOf(r: PuaRecord): PuaRow {
   return {
     pres_uri: r.presUri, pres_id: r.id, event: r.event, expires: r.expires, desired_expires: r.desiredExpires, flag: r.flag,
     etag: pub?.etag ?? null, tuple_id: pub?.tupleId ?? null,
-    watcher_uri: sub?.watcherUri ?? null, to_uri: sub?.toUri ?? null, call_id: sub?.callId ?? null,
-    to_tag: sub?.toTag ?? null, from_tag: sub?.fromTag ?? null, cseq: sub?.cseq ?? null,
+    watcher_uri: sub?.watcherUri ?? null, to_uri: sub?.toUri ?? null, call_id: r.callId ?? null,
+    to_tag: sub?.toTag ?? null, from_tag: r.fromTag ?? null, cseq: r.cseq,
     record_route: sub && sub.routeSet.length > 0 ? sub.routeSet.join(ROUTE_SEP) : null,
     contact: sub?.contact ?? null, remote_contact: sub?.remoteTarget ?? null, version: r.version,
     extra_headers: r.extraHeaders || null, sharing_tag: r.sharingTag ?? null, outbound_proxy: r.outboundProxy ?? null,
@@ -112,6 +115,7 @@ export function recordOf(row: PuaRow): PuaRecord {
   }
   const p: Publication = {
     ...base, kind: 'publish', etag: row.etag ?? undefined, tupleId: row.tuple_id ?? undefined, body: undefined, contentType: undefined, queue: [],
+    callId: row.call_id ?? undefined, fromTag: row.from_tag ?? undefined, cseq: Number(row.cseq ?? 0),
   };
   return p;
 }
@@ -127,14 +131,14 @@ export function applyRow(r: PuaRecord, row: PuaRow): void {
   r.sharingTag = fresh.sharingTag;
   r.dbId = fresh.dbId;
   r.dbState = 'synced';
+  r.callId = fresh.callId;
+  r.fromTag = fresh.fromTag;
+  r.cseq = fresh.cseq;
   if (r.kind === 'publish' && fresh.kind === 'publish') {
     r.etag = fresh.etag;
     r.tupleId = fresh.tupleId;
   } else if (r.kind === 'subscribe' && fresh.kind === 'subscribe') {
-    r.callId = fresh.callId;
-    r.fromTag = fresh.fromTag;
     r.toTag = fresh.toTag;
-    r.cseq = fresh.cseq;
     r.routeSet = fresh.routeSet;
     r.remoteTarget = fresh.remoteTarget;
   }

@@ -3,6 +3,7 @@
 // (Expires: 0). One PUBLISH per record is on the wire at a time; the others queue behind it
 // and leave, in order, with the ETag the previous one earned.
 import { LogLevel } from '../../engine/core/log.js';
+import { generateCallId, generateTag } from '../../engine/sip/index.js';
 import { ERR_PUBLISH_GENERIC, ERR_PUBLISH_NO_BODY, ERR_PUBLISH_NO_RECORD, INSERT_TYPE } from './flags.js';
 import { parseExtraHeaders } from './extra-headers.js';
 import { recordKey, type Publication, type PuaReply, type QueuedPublish } from './record.js';
@@ -73,6 +74,7 @@ function newPublication(pua: Pua, p: PublInfo, desired: number): Publication {
     extraHeaders: p.extraHeaders ?? '', outboundProxy: p.outboundProxy, version: 0, sharingTag: pua.cfg.sharingTag, cbParam: p.cbParam,
     dbId: undefined, dbState: 'insert', inFlight: false, timer: undefined, live: false,
     etag: undefined, tupleId: undefined, body: undefined, contentType: p.contentType, queue: [],
+    callId: undefined, fromTag: undefined, cseq: 0,
   };
 }
 
@@ -121,8 +123,11 @@ function transmit(pua: Pua, r: Publication, job: PublishJob): void {
   headers.push(...parseExtraHeaders(r.extraHeaders));
   pua.stats.publish_sent.inc();
   const uri = `<${r.presUri}>`;
+  r.callId ??= generateCallId(pua.localHost());
+  r.fromTag ??= generateTag();
   pua.tm.request({
     method: 'PUBLISH', ruri: r.presUri, from: uri, to: uri, headers, outboundProxy: r.outboundProxy,
+    dialog: { callId: r.callId, fromTag: r.fromTag, cseq: ++r.cseq },
     body, contentType: body !== undefined ? (r.contentType ?? ev.contentType ?? 'text/plain') : undefined,
   }).then(
     (res) => replied(pua, r, { ...job, initial }, res.code, res.reason, res.reply?.sipETag, res.reply?.expires, res.reply?.minExpires, res.reply !== undefined),

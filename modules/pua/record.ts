@@ -22,6 +22,13 @@ interface RecordBase {
   outboundProxy: string | undefined;
   /** Counts the requests sent; handed to the event's body hook. */
   version: number;
+  /** Subscriptions: the dialog's. Publications: every PUBLISH of one shares a Call-ID and
+   *  From tag and counts up its CSeq, as a UA does for REGISTER (RFC 3261 10.2), so a server
+   *  sees one conversation, across restarts and cluster nodes too. */
+  callId: string | undefined;
+  fromTag: string | undefined;
+  /** The CSeq of the last request sent. */
+  cseq: number;
   /** The sharing tag stamped at creation (clustering): only the node where it is active
    *  refreshes and expires the record. */
   sharingTag: string | undefined;
@@ -76,12 +83,8 @@ export interface Subscription extends RecordBase {
   toUri: string;
   /** Our Contact URI. */
   readonly contact: string;
-  callId: string | undefined;
-  fromTag: string | undefined;
   /** Undefined until the first 2xx or NOTIFY names the peer's tag. */
   toTag: string | undefined;
-  /** The CSeq of the last SUBSCRIBE sent in the dialog. */
-  cseq: number;
   /** Route set as Route header values, in the order to send them. */
   routeSet: string[];
   /** The peer's Contact: Request-URI of in-dialog SUBSCRIBEs. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTsips, repoRoot, type TsipsProcess } from '../tsips-process.js';
 import { freePort } from '../free-port.js';
-import { sipp } from './sipp.js';
+import { sipp } from '../sipp.js';
 
 const here = join(repoRoot, 'test', 'e2e', 'tm');
 const xml = (name: string) => join(here, 'sipp', name);

@@ -33,6 +33,8 @@ describe('pua PUBLISH (RFC 3903)', () => {
     const refresh = last(rig, 'PUBLISH');
     expect(refresh.msg.header('sip-if-match')).toBe('e1');
     expect(refresh.msg.body.length).toBe(0);
+    expect(refresh.msg.callId).toBe(first.msg.callId);
+    expect(refresh.msg.cseq.seq).toBe(first.msg.cseq.seq + 1);
     expect(Number(refresh.msg.header('expires'))).toBeGreaterThan(3500);
     answer(rig, refresh, 200, 'OK', ['SIP-ETag: e2', 'Expires: 3590']);
     await rig.settle();

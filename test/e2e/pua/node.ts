@@ -1,0 +1,65 @@
+// A tsips node running test/e2e/pua/pua.cfg: pua driven over MI, its SIP port, and the
+// statistics the tests read.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTsips, repoRoot, type TsipsProcess } from '../tsips-process.js';
+import { freePort } from '../free-port.js';
+
+export const here = join(repoRoot, 'test', 'e2e', 'pua');
+
+export interface PuaNode {
+  readonly p: TsipsProcess;
+  readonly sip: number;
+  readonly http: number;
+  mi(method: string, params?: Record<string, unknown>): Promise<{ result?: unknown; error?: { code: number; message: string } }>;
+  stat(name: string): Promise<number>;
+}
+
+export async function startNode(o: { dbUrl: string; table: string; extra?: string[]; sip?: number }): Promise<PuaNode> {
+  const sip = o.sip ?? await freePort();
+  const http = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'tsips-pua-e2e-'));
+  const cfg = readFileSync(join(here, 'pua.cfg'), 'utf8')
+    .replaceAll('@SIP_PORT@', String(sip)).replaceAll('@HTTP_PORT@', String(http)).replaceAll('@DB_URL@', o.dbUrl)
+    .replace('@EXTRA@', [`modparam("pua", "db_table", "${o.table}")`, ...(o.extra ?? [])].join('\n'));
+  const file = join(dir, 'pua.cfg');
+  writeFileSync(file, cfg);
+  const p = startTsips(['-f', file]);
+  await p.waitFor(/ready/, 20_000);
+  const mi = async (method: string, params: Record<string, unknown> = {}) => {
+    const res = await fetch(`http://127.0.0.1:${http}/mi`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
+    });
+    return await res.json() as { result?: unknown; error?: { code: number; message: string } };
+  };
+  const stat = async (name: string) => {
+    const r = await mi('get_statistics', { statistics: [name] });
+    return Number((r.result as Record<string, unknown>)[name]);
+  };
+  return { p, sip, http, mi, stat };
+}
+
+/** Polls until check() is true; throws with the label after timeoutMs. */
+export async function until(label: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out: ${label}`);
+}
+
+/** A sipp scenario with @NAME@ placeholders filled in, written to a temp file. */
+export function scenario(name: string, values: Record<string, string | number> = {}): string {
+  let xml = readFileSync(join(here, 'sipp', name), 'utf8');
+  for (const [k, v] of Object.entries(values)) xml = xml.replaceAll(`@${k}@`, String(v));
+  const file = join(mkdtempSync(join(tmpdir(), 'tsips-pua-sipp-')), name);
+  writeFileSync(file, xml);
+  return file;
+}
+
+export const tableName = (what: string) => `pua_e2e_${what}_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+
+export const PIDF = '<?xml version="1.0"?><presence xmlns="urn:ietf:params:xml:ns:pidf" entity="sip:alice@example.com"><tuple id="t1"><status><basic>open</basic></status></tuple></presence>';
