@@ -51,7 +51,8 @@ describe('pua persistence and clustering', () => {
     const table = tableName('cluster');
     const cluster = ['modparam("pua", "cluster_id", 1)', 'modparam("pua", "cluster_sharing_tag", "vip")'];
     // Grants 6 s (a refresh 5 s later) until the third PUBLISH, then an hour.
-    server = await udpServer((_r, i) => ({ code: 200, reason: 'OK', headers: [`SIP-ETag: p${i + 1}`, `Expires: ${i < 2 ? 6 : 3600}`] }));
+    const srv = await udpServer((_r, i) => ({ code: 200, reason: 'OK', headers: [`SIP-ETag: p${i + 1}`, `Expires: ${i < 2 ? 6 : 3600}`] }));
+    server = srv;
     const [portA, portB] = [await freePort(), await freePort()];
     const b = await startNode({ dbUrl: pgUrl!, table, sip: portB, extra: cluster });
     nodes.push(b);
@@ -59,17 +60,17 @@ describe('pua persistence and clustering', () => {
     const a = await startNode({ dbUrl: pgUrl!, table, sip: portA, extra: cluster });
     nodes.push(a);
     expect((await a.mi('pua_cluster_status')).result).toMatchObject({ cluster_id: 1, sharing_tag: 'vip', state: 'backup' });
-    const uri = `sip:alice@127.0.0.1:${server.port}`;
+    const uri = `sip:alice@127.0.0.1:${srv.port}`;
     expect((await a.mi('pua_publish', { presentity_uri: uri, expires: 3600, event_package: 'presence', body: PIDF })).result)
       .toMatchObject({ code: 200, etag: 'p1' });
     // B learnt the record from A's notice and refreshes it; A stays quiet and learns the ETag.
-    await until('B refreshed', () => server.received.length === 2);
+    await until('B refreshed', () => srv.received.length === 2);
     await until('A learnt the ETag B earned', async () =>
       ((await a.mi('pua_show', { pres_uri: uri })).result as { Publications: { etag: string }[] }).Publications[0]?.etag === 'p2');
     await b.p.stop('SIGKILL');
-    await until('A took the tag over and refreshed', () => server.received.length === 3, 15_000);
+    await until('A took the tag over and refreshed', () => srv.received.length === 3, 15_000);
     await new Promise((r) => setTimeout(r, 1500));
-    const seen = server.received.map((r) => ({ from: r.fromPort, ifMatch: r.msg.header('sip-if-match') ?? '', callId: r.msg.callId, cseq: r.msg.cseq.seq }));
+    const seen = srv.received.map((r) => ({ from: r.fromPort, ifMatch: r.msg.header('sip-if-match') ?? '', callId: r.msg.callId, cseq: r.msg.cseq.seq }));
     expect(seen.map(({ from, ifMatch }) => ({ from, ifMatch }))).toEqual([
       { from: portA, ifMatch: '' }, { from: portB, ifMatch: 'p1' }, { from: portA, ifMatch: 'p2' },
     ]);
