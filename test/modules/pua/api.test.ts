@@ -106,4 +106,21 @@ describe('pua API', () => {
     await rig.settle();
     expect(count(rig, 'SUBSCRIBE')).toBe(1);
   });
+
+  it('reports an error reply and a timeout through the reply callback and the registered callbacks', async () => {
+    rig = await puaRig();
+    const api = apiOf(rig);
+    const seen: number[] = [];
+    api.registerPuacb(UL_PUBLISH, (_r, reply) => seen.push(reply.code));
+    const replies: number[] = [];
+    await api.sendPublish({ presUri: ALICE, expires: 600, event: PRESENCE_EVENT, sourceFlag: UL_PUBLISH, body: 'b', onReply: (r) => replies.push(r.code) });
+    await rig.settle();
+    answer(rig, last(rig, 'PUBLISH'), 503, 'Service Unavailable');
+    await rig.settle();
+    expect(rig.stat('pua:publications')).toBe(0);
+    await api.sendPublish({ presUri: ALICE, expires: 600, event: PRESENCE_EVENT, sourceFlag: UL_PUBLISH, body: 'b', onReply: (r) => replies.push(r.code) });
+    await rig.advance(2500);
+    expect(replies).toEqual([503, 408]);
+    expect(seen).toEqual([503, 408]);
+  });
 });

@@ -59,4 +59,25 @@ describe('pua table', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(await st.db.knex('pua_alt').select('etag')).toEqual([{ etag: 'e1' }]);
   });
+
+  it('deletes expired rows: at start-up, and on each flush those long past their expiry', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tsips-pua-'));
+    const url = `pglite://${dir}`;
+    rig = await puaRig([], url);
+    type Db = { knex: ((t: string) => { insert: (r: object) => Promise<unknown>; select: (c: string) => Promise<{ pres_uri: string }[]> }) };
+    let st = rig.state<{ db: Db; pua: { nowSec(): number } }>('pua');
+    const row = (uri: string, expires: number) => ({ pres_uri: uri, pres_id: '', event: 1, expires, desired_expires: 0, flag: 128, etag: 'x' });
+    const now = st.pua.nowSec();
+    await st.db.knex('pua').insert(row('sip:stale@x', now - 20));
+    await st.db.knex('pua').insert(row('sip:live@x', now + 3600));
+    await rig.advance(20_500); // update_period
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await st.db.knex('pua').select('pres_uri')).map((r) => r.pres_uri)).toEqual(['sip:live@x']);
+    await st.db.knex('pua').insert(row('sip:expired@x', now - 1));
+    await rig.stop();
+    rig = await puaRig([], url);
+    st = rig.state<{ db: Db; pua: { nowSec(): number } }>('pua');
+    expect((await st.db.knex('pua').select('pres_uri')).map((r) => r.pres_uri)).toEqual(['sip:live@x']);
+    expect(rig.stat('pua:publications')).toBe(1);
+  });
 });
