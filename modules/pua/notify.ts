@@ -13,7 +13,17 @@ import type { Subscription } from './record.js';
 /** Seconds before re-subscribing after probation/giveup without a retry-after. */
 const DEFAULT_RETRY_SEC = 30;
 
+/** One outcome per message: pua_update_contact() and reginfo_handle_notify() in one route
+ *  apply a NOTIFY once. */
+const outcomes = new WeakMap<SipMessage, NotifyOutcome>();
+
 export function handleNotify(pua: Pua, msg: SipMessage): NotifyOutcome {
+  let o = outcomes.get(msg);
+  if (!o) outcomes.set(msg, (o = applyNotify(pua, msg)));
+  return o;
+}
+
+function applyNotify(pua: Pua, msg: SipMessage): NotifyOutcome {
   if (msg.method !== 'NOTIFY') return { code: 400 };
   let s: Subscription | undefined;
   let state: SubscriptionState | undefined;

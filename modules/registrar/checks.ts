@@ -2,7 +2,7 @@
 import type { MessageContext } from '../../engine/core/message-context.js';
 import type { UDomain } from '../usrloc/api.js';
 import { uriEquals } from '../../engine/sip/index.js';
-import { extractAor } from './aor.js';
+import { extractAor } from '../../engine/core/aor-key.js';
 import type { RegState } from './state.js';
 
 /** The default AOR: To for REGISTER, From otherwise (the caller, for a call). */

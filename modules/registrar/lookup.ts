@@ -2,7 +2,7 @@
 // list order) and branches (the others); $du goes to the first Path hop or the NAT address.
 import type { MessageContext } from '../../engine/core/message-context.js';
 import type { UDomain } from '../usrloc/api.js';
-import { extractAor } from './aor.js';
+import { extractAor } from '../../engine/core/aor-key.js';
 import { methodBit } from './methods.js';
 import type { LookupFlags } from './save-flags.js';
 import type { RegState } from './state.js';

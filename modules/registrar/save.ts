@@ -6,7 +6,7 @@ import type { MessageContext } from '../../engine/core/message-context.js';
 import type { NameAddr } from '../../engine/sip/index.js';
 import { LogLevel } from '../../engine/core/log.js';
 import type { UContact, UContactInfo, UDomain, URecord } from '../usrloc/api.js';
-import { extractAor } from './aor.js';
+import { extractAor } from '../../engine/core/aor-key.js';
 import { ALL_METHODS, methodMask } from './methods.js';
 import { errorReply, okReply, sendRegReply, type RegReply } from './reply.js';
 import type { SaveFlags } from './save-flags.js';

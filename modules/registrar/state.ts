@@ -1,7 +1,7 @@
 import type { UsrlocApi } from '../usrloc/api.js';
 import type { SignalingApi } from '../signaling/api.js';
 import type { Stat } from '../../engine/stats/stat.js';
-import type { AorOptions } from './aor.js';
+import type { AorOptions } from '../../engine/core/aor-key.js';
 
 export interface RegConfig extends AorOptions {
   readonly defaultExpires: number;

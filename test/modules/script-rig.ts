@@ -25,6 +25,8 @@ export interface Rig {
   readonly socket: ListenSocket;
   /** Feeds a message as if it arrived over UDP from address:port. */
   receive(text: string, from?: { address?: string; port?: number }): void;
+  /** The same with exact bytes (no line-end conversion): bodies with their own line ends. */
+  receiveRaw(buf: Buffer, from?: { address?: string; port?: number }): void;
   /** Moves the fake clock, running due timers; then lets promises settle. */
   advance(ms: number): Promise<void>;
   /** Messages sent to a port, optionally only those whose first line matches. */
@@ -75,16 +77,21 @@ export async function scriptRig(cfg: string): Promise<Rig> {
   await childInitModules(modules);
   const handler = createMessageHandler({ transport, core, script, stats: coreStats, log: services.log, inFlight: new InFlight(), hooks });
   const settle = () => new Promise<void>((r) => setImmediate(r));
+  const receiveRaw = (buf: Buffer, from: { address?: string; port?: number }) => {
+    const inb: InboundMessage = {
+      buf,
+      source: { proto: 'udp', address: from.address ?? '127.0.0.1', port: from.port ?? 5000, family: 'IPv4' },
+      local: socket,
+    };
+    handler(inb);
+  };
+
   return {
     sent, services, modules, socket,
     receive(text, from = {}) {
-      const inb: InboundMessage = {
-        buf: Buffer.from(text.replace(/\r?\n/g, '\r\n')),
-        source: { proto: 'udp', address: from.address ?? '127.0.0.1', port: from.port ?? 5000, family: 'IPv4' },
-        local: socket,
-      };
-      handler(inb);
+      receiveRaw(Buffer.from(text.replace(/\r?\n/g, '\r\n')), from);
     },
+    receiveRaw: (buf, from = {}) => receiveRaw(buf, from),
     async advance(ms) {
       // Step in ticks so promise continuations between timers run in order.
       const step = 10;

@@ -1,7 +1,8 @@
-// The AOR key of a URI (reference 7.1 step 3): user part unescaped, `@host` added with
+// The AOR key of a URI (registrar reference 7.1 step 3; also the key pua_reginfo files NOTIFYed
+// registrations under, so both agree): user part unescaped, `@host` added with
 // use_domain, realm_prefix taken off the host, the host lower-cased (and the user too
 // without case_sensitive), URI parameters dropped.
-import { parseUri, unescapePercent } from '../../engine/sip/index.js';
+import { parseUri, unescapePercent } from '../sip/index.js';
 
 export interface AorOptions {
   readonly useDomain: boolean;
