@@ -48,9 +48,9 @@ export default defineModule({
     }),
     reginfo_subscribe: fn({
       args: [arg.str({ doc: 'uri: the registrar\'s SIP URI to subscribe at (variables allowed)' }), arg.int({ optional: true, doc: 'expires: seconds (default 3600)' })],
-      routes: ['request', 'onreply'],
+      routes: ['request', 'onreply', 'startup', 'timer'],
       run: (ctx, st: ModState, uri, expires) => subscribe(st, uri, expires),
-      doc: 'Subscribes to the reg state of uri (Event: reg, From and Contact server_address), or refreshes the subscription pua already has for it. 1 when the SUBSCRIBE is sent, -1 when it cannot be (OpenSIPS always returns 1 and ignores expires).',
+      doc: 'Subscribes to the reg state of uri (Event: reg, From and Contact server_address), or refreshes the subscription pua already has for it. 1 when the SUBSCRIBE is sent, -1 when it cannot be (OpenSIPS always returns 1 and ignores expires). tsips also allows it in startup_route and timer_route (a mirror watching known AORs).',
     }),
     reginfo_update: fn({
       args: [arg.str({ doc: 'aor: usrloc key (user@domain, or user without use_domain)' })],

@@ -1,0 +1,47 @@
+// presence_reginfo: the reg event package (RFC 3680) for presence (OpenSIPS
+// modules/presence_reginfo, reference/modules/pua_reginfo.md 10.1). PUBLISHed bodies pass
+// the untrusted-XML gate and the reginfo reader before they are stored; each watcher gets the
+// newest document with its own version number (RFC 3680 5.2), set in the XML tree rather
+// than by overwriting bytes (OpenSIPS corrupts bodies without its placeholder).
+import { defineModule, param } from '../../engine/modules/index.js';
+import { readReginfo, ReginfoError } from '../pua_reginfo/reginfo-read.js';
+import { parseUntrustedXml } from '../../engine/xml/untrusted.js';
+import type { PresenceApi } from '../presence/api.js';
+
+const EMPTY = (version: number) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<reginfo xmlns="urn:ietf:params:xml:ns:reginfo" version="${version}" state="full"/>\n`;
+
+export default defineModule({
+  name: 'presence_reginfo',
+  doc: 'The reg event (RFC 3680) for the presence module: `application/reginfo+xml` PUBLISH bodies are checked (no DTD or entities, bounded size and depth, a reginfo document) and refused with 400 otherwise; watchers get the newest published document, numbered per watcher, or an empty full-state document when nothing is published.',
+  deps: { presence: 'abort' },
+  params: {
+    default_expires: param.int({ default: 3600, min: 1, doc: 'Subscription expiry for a SUBSCRIBE without Expires (RFC 3680 recommends 3761).' }),
+    aggregate_presentities: param.int({ default: 0, oneOf: [0], doc: 'Only 0 (the newest document is sent); merging the documents of several publishers is not supported yet.' }),
+  },
+  init: (ctx) => {
+    const presence = ctx.api('presence') as PresenceApi;
+    presence.addEvent({
+      name: 'reg', contentType: 'application/reginfo+xml', defaultExpires: ctx.params.default_expires,
+      checkBody: (body) => {
+        try {
+          readReginfo(body);
+          return undefined;
+        } catch (e) {
+          if (e instanceof ReginfoError) return e.message;
+          throw e;
+        }
+      },
+      notifyBody: (bodies, version) => (bodies.length === 0 ? EMPTY(version) : withVersion(bodies[0]!, version)),
+    });
+    return {};
+  },
+});
+
+/** The document with the watcher's version; bodies were checked when they were published. */
+function withVersion(body: string, version: number): string {
+  const doc = parseUntrustedXml(body);
+  doc.root()!.attr({ version: String(version) });
+  return doc.toString(false);
+}
+

@@ -1,0 +1,155 @@
+// presence + presence_reginfo as the reg-event server: PUBLISH (RFC 3903) and SUBSCRIBE/
+// NOTIFY (RFC 6665) from clients played by the test; and pua_reginfo on the same node
+// updating the local presentity, so a client can watch its own registration.
+import { afterEach, describe, expect, it } from 'vitest';
+import { scriptHead, scriptRig, uasReply, type Rig, type Sent } from '../script-rig.js';
+import { readReginfo } from '../../../modules/pua_reginfo/reginfo-read.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedDir, repoRoot } from '../../e2e/tsips-process.js';
+
+const CLIENT = 7100;
+const answered = new Set<string>();
+let rig: Rig;
+afterEach(async () => { await rig?.stop(); });
+
+async function server(extra: string[] = []): Promise<Rig> {
+  answered.clear();
+  return scriptRig([
+    scriptHead(['sipmsgops', 'tm', 'usrloc', 'registrar', 'pua', 'pua_reginfo', 'presence', 'presence_reginfo']),
+    'modparam("usrloc", "use_domain", 1)',
+    'modparam("pua", "db_url", "pglite://memory")',
+    'modparam("presence", "db_url", "pglite://memory")',
+    'modparam("pua_reginfo", "server_address", "sip:reginfo@127.0.0.1:5060")',
+    'modparam("pua_reginfo", "ul_domain", "location")',
+    ...extra,
+    'route {',
+    '  if (is_method("PUBLISH")) { handle_publish(); exit; }',
+    '  if (is_method("SUBSCRIBE")) { handle_subscribe(); exit; }',
+    '  if (is_method("REGISTER")) { save("location"); exit; }',
+    '}',
+  ].join('\n'));
+}
+
+let n = 0;
+function request(method: string, o: { ruri?: string; headers?: string[]; body?: string | Buffer; callId?: string; cseq?: number; toTag?: string } = {}): Buffer {
+  const body = o.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(o.body) ? o.body : Buffer.from(o.body);
+  return Buffer.concat([Buffer.from([
+    `${method} ${o.ruri ?? 'sip:alice@example.com'} SIP/2.0`, `Via: SIP/2.0/UDP 127.0.0.1:${CLIENT};branch=z9hG4bK-c${++n}`, 'Max-Forwards: 70',
+    'From: <sip:watcher@example.com>;tag=w1', `To: <sip:alice@example.com>${o.toTag ? `;tag=${o.toTag}` : ''}`, `Call-ID: ${o.callId ?? `call-${n}`}`,
+    `CSeq: ${o.cseq ?? 1} ${method}`, `Contact: <sip:watcher@127.0.0.1:${CLIENT}>`, ...(o.headers ?? []),
+    ...(body.length ? ['Content-Type: application/reginfo+xml'] : []), `Content-Length: ${body.length}`, '', '',
+  ].join('\r\n')), body]);
+}
+
+const replies = (r: Rig, method: string) => r.to(CLIENT, /^SIP\/2.0 /).filter((s) => s.msg.cseq.method === method);
+const notifies = (r: Rig): Sent[] => r.to(CLIENT, /^NOTIFY /).filter((s, i, all) => all.findIndex((x) => x.msg.via?.branch === s.msg.via?.branch) === i);
+const status = (s: Sent | undefined) => s?.text.slice(8, s.text.indexOf('\r\n'));
+const doc = (file: string) => readFileSync(join(sharedDir, 'corpus', 'reginfo', file));
+
+async function answerNotifies(r: Rig): Promise<void> {
+  for (const nt of notifies(r)) {
+    const b = nt.msg.via?.branch ?? '';
+    if (answered.has(b)) continue;
+    answered.add(b);
+    r.receive(uasReply(nt.msg, 200, 'OK'), { port: CLIENT });
+  }
+  await r.settle();
+}
+
+describe('presence + presence_reginfo', () => {
+  it('PUBLISH: 200 with SIP-ETag; refresh and modify with SIP-If-Match; 412 unknown ETag; 489 unknown event; 400 hostile body', async () => {
+    rig = await server();
+    rig.receiveRaw(request('PUBLISH', { headers: ['Event: reg', 'Expires: 600'], body: doc('rfc3680-5.3-example.xml') }), { port: CLIENT });
+    await rig.settle();
+    const ok = replies(rig, 'PUBLISH').at(-1)!;
+    expect(status(ok)).toBe('200 OK');
+    const etag = ok.msg.header('sip-etag')!;
+    expect(ok.msg.header('expires')).toBe('600');
+    rig.receiveRaw(request('PUBLISH', { headers: ['Event: reg', 'Expires: 600', `SIP-If-Match: ${etag}`] }), { port: CLIENT });
+    await rig.settle();
+    const refreshed = replies(rig, 'PUBLISH').at(-1)!;
+    expect(status(refreshed)).toBe('200 OK');
+    expect(refreshed.msg.header('sip-etag')).not.toBe(etag);
+    rig.receiveRaw(request('PUBLISH', { headers: ['Event: reg', `SIP-If-Match: ${etag}`] }), { port: CLIENT });
+    await rig.settle();
+    expect(status(replies(rig, 'PUBLISH').at(-1))).toBe('412 Conditional Request Failed');
+    rig.receiveRaw(request('PUBLISH', { headers: ['Event: dialog'], body: 'x' }), { port: CLIENT });
+    await rig.settle();
+    expect(status(replies(rig, 'PUBLISH').at(-1))).toBe('489 Bad Event');
+    expect(replies(rig, 'PUBLISH').at(-1)!.msg.header('allow-events')).toBe('reg');
+    rig.receiveRaw(request('PUBLISH', { headers: ['Event: reg'], body: readFileSync(join(repoRoot, 'test', 'fixtures', 'reginfo-hostile', 'billion-laughs.xml')) }), { port: CLIENT });
+    await rig.settle();
+    expect(status(replies(rig, 'PUBLISH').at(-1))).toBe('400 Bad Request');
+    expect(rig.stat('presence:presentities')).toBe(1);
+  });
+
+  it('SUBSCRIBE: 200, NOTIFY with the state numbered per watcher, a NOTIFY per change, Expires: 0 ends with terminated', async () => {
+    rig = await server();
+    rig.receiveRaw(request('PUBLISH', { headers: ['Event: reg', 'Expires: 600'], body: doc('rfc3680-5.3-example.xml'), ruri: 'sip:user@example.com' }), { port: CLIENT });
+    await rig.settle();
+    const etag = replies(rig, 'PUBLISH').at(-1)!.msg.header('sip-etag')!;
+    rig.receiveRaw(request('SUBSCRIBE', { ruri: 'sip:user@example.com', headers: ['Event: reg', 'Expires: 300'], callId: 'sub-1' }), { port: CLIENT });
+    await rig.settle();
+    const ok = replies(rig, 'SUBSCRIBE').at(-1)!;
+    expect(status(ok)).toBe('200 OK');
+    expect(ok.msg.header('expires')).toBe('300');
+    const toTag = ok.msg.to!.tag!;
+    const n1 = notifies(rig)[0]!;
+    expect(n1.msg.header('subscription-state')).toMatch(/^active;expires=30\d$/);
+    expect(n1.msg.from?.tag).toBe(toTag);
+    expect(n1.msg.ruri).toBe(`sip:watcher@127.0.0.1:${CLIENT}`);
+    const d1 = readReginfo(n1.msg.body);
+    expect(d1.version).toBe(0);
+    expect(d1.registrations[0]!.aor).toBe('sip:user@example.com');
+    await answerNotifies(rig);
+    rig.receiveRaw(request('PUBLISH', { ruri: 'sip:user@example.com', headers: ['Event: reg', `SIP-If-Match: ${etag}`], body: doc('rfc3680-6-notify-F7-partial.xml') }), { port: CLIENT });
+    await rig.settle();
+    const n2 = notifies(rig)[1]!;
+    expect(n2.msg.cseq.seq).toBe(n1.msg.cseq.seq + 1);
+    expect(readReginfo(n2.msg.body).version).toBe(1);
+    await answerNotifies(rig);
+    rig.receiveRaw(request('SUBSCRIBE', { ruri: 'sip:user@example.com', headers: ['Event: reg', 'Expires: 0'], callId: 'sub-1', toTag, cseq: 2 }), { port: CLIENT });
+    await rig.settle();
+    expect(notifies(rig)[2]!.msg.header('subscription-state')).toBe('terminated;reason=timeout');
+    expect(rig.stat('presence:active_watchers')).toBe(0);
+    rig.receiveRaw(request('SUBSCRIBE', { ruri: 'sip:user@example.com', headers: ['Event: reg'], callId: 'sub-1', toTag, cseq: 3 }), { port: CLIENT });
+    await rig.settle();
+    expect(status(replies(rig, 'SUBSCRIBE').at(-1))).toBe('481 Subscription Does Not Exist');
+  });
+
+  it('ends a subscription whose NOTIFY is answered 481, and expired ones with reason=timeout', async () => {
+    rig = await server(['modparam("presence", "clean_period", 5)']);
+    rig.receiveRaw(request('SUBSCRIBE', { headers: ['Event: reg', 'Expires: 3'], callId: 'short' }), { port: CLIENT });
+    rig.receiveRaw(request('SUBSCRIBE', { headers: ['Event: reg', 'Expires: 600'], callId: 'gone' }), { port: CLIENT });
+    await rig.settle();
+    expect(rig.stat('presence:active_watchers')).toBe(2);
+    const gone = notifies(rig).find((x) => x.msg.callId === 'gone')!;
+    rig.receive(uasReply(gone.msg, 481, 'Subscription Does Not Exist'), { port: CLIENT });
+    await rig.settle();
+    expect(rig.stat('presence:active_watchers')).toBe(1);
+    const short = notifies(rig).find((x) => x.msg.callId === 'short')!;
+    rig.receive(uasReply(short.msg, 200, 'OK'), { port: CLIENT });
+    await rig.advance(5500);
+    const last = notifies(rig).filter((x) => x.msg.callId === 'short').at(-1)!;
+    expect(last.msg.header('subscription-state')).toBe('terminated;reason=timeout');
+    expect(rig.stat('presence:active_watchers')).toBe(0);
+  });
+
+  it('serves "subscribe to my own registration" on one node: pua_reginfo updates the local presentity', async () => {
+    rig = await server();
+    rig.receiveRaw(request('SUBSCRIBE', { headers: ['Event: reg', 'Expires: 600'], callId: 'self' }), { port: CLIENT });
+    await rig.settle();
+    expect(readReginfo(notifies(rig)[0]!.msg.body).registrations).toEqual([]); // nothing registered yet
+    await answerNotifies(rig);
+    rig.receive(['REGISTER sip:example.com SIP/2.0', `Via: SIP/2.0/UDP 127.0.0.1:${CLIENT};branch=z9hG4bK-r1`, 'Max-Forwards: 70',
+      'From: <sip:alice@example.com>;tag=r', 'To: <sip:alice@example.com>', 'Call-ID: reg-1', 'CSeq: 1 REGISTER',
+      `Contact: <sip:alice@192.0.2.7:5060>`, 'Expires: 600', 'Content-Length: 0', '', ''].join('\r\n'), { port: CLIENT });
+    await rig.settle();
+    await rig.settle();
+    const n2 = notifies(rig)[1]!;
+    const d = readReginfo(n2.msg.body);
+    expect(d.version).toBe(1);
+    expect(d.registrations[0]!.contacts.map((c) => [c.uri, c.state, c.event])).toEqual([['sip:alice@192.0.2.7:5060', 'active', 'registered']]);
+  });
+});
