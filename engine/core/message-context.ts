@@ -66,6 +66,9 @@ export interface MessageContextShape {
   routeType: RouteType;
   /** The Request-URI after script changes ($ru writes, seturi, ...); undefined = unchanged. */
   newRuri: string | undefined;
+  /** For a reply in onreply_route: the Request-URI of the request it answers (tm sets it), so
+   *  `$ru` reads it there (OpenSIPS: NULL; the pua_reginfo documentation relies on it). */
+  answeredRuri: string | undefined;
   /** $du; undefined = not set. */
   dstUri: string | undefined;
   /** The Path vector of the R-URI branch (RFC 3327): set by registrar lookup(), sent as
@@ -106,6 +109,7 @@ export type MessageContext = import('../modules/functions.js').MessageContext;
 export class SipMessageContext implements MessageContextShape {
   routeType: RouteType;
   newRuri: string | undefined = undefined;
+  answeredRuri: string | undefined = undefined;
   dstUri: string | undefined = undefined;
   flags = 0;
   branchFlags = 0;

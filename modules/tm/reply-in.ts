@@ -38,6 +38,7 @@ export function claimReply(st: TmState, ctx: MessageContext): boolean {
   if (method !== tx.method) return true;
   if (st.countStats) st.stats.received_replies.inc();
   ctx.moduleData.set('tm', { tx, branch: b } satisfies TmMsgData);
+  ctx.answeredRuri = b.uri;
   const rt = st.runtime.ready;
   const status = ctx.msg.status;
   const route = b.onReply;

@@ -5,7 +5,7 @@ import { int, str, strInt, type MaybeValue } from '../value.js';
 import { pvar, type PvarSpec } from './types.js';
 import { joinUri, splitUri, tryParseUri } from './uri-parts.js';
 
-const ruri = (ctx: MessageContext) => (ctx.msg.isRequest ? ctx.newRuri ?? ctx.msg.ruri : undefined);
+const ruri = (ctx: MessageContext) => (ctx.msg.isRequest ? ctx.newRuri ?? ctx.msg.ruri : ctx.answeredRuri);
 const text = (v: MaybeValue) => (v === null ? undefined : v.s ?? (v.i !== undefined ? String(v.i) : undefined));
 
 /** Rewrites one part of the R-URI; false when there is none to rewrite. */
