@@ -13,6 +13,8 @@ import type { PuaRecord } from './record.js';
 
 /** Rows this many seconds past expiry are deleted by any node's flush (reference 7.5). */
 const STALE_SEC = 10;
+/** Rows per statement when flushing. */
+const BATCH = 500;
 
 export type WriteOp = 'update' | 'delete';
 
@@ -91,19 +93,49 @@ export class PuaPersistence implements RecordSink {
 
   private async doFlush(): Promise<void> {
     const now = this.pua.nowSec();
-    const batch = [...this.dirty];
+    const batch = [...this.dirty].filter((r) => r.live && r.expires > now); // expired ones are skipped (reference 7.5)
     this.dirty.clear();
-    for (const r of batch) {
-      if (!r.live || r.expires <= now) continue; // expired ones are skipped (reference 7.5)
-      this.chain(r, () => this.write(r));
+    for (let i = 0; i < batch.length; i += BATCH) {
+      const chunk = batch.slice(i, i + BATCH);
+      // Each record's later writes (a delete) wait for this batch, as for a single write.
+      const done = this.writeBatch(chunk).then(() => this.up(), (e: unknown) => {
+        for (const r of chunk) if (r.live) this.dirty.add(r); // the next flush tries again
+        this.failed(e);
+      });
+      for (const r of chunk) this.chainAfter(r, done);
+      await done;
     }
-    await Promise.all(batch.map((r) => this.writing.get(r)));
     try {
       await this.db.knex(this.table).where('expires', '<', now - STALE_SEC).del();
       this.up();
     } catch (e) {
       this.failed(e);
     }
+  }
+
+  /** New rows in one multi-row INSERT (ids come back in order), known ones in one upsert by id. */
+  private async writeBatch(chunk: PuaRecord[]): Promise<void> {
+    const k = this.db.knex;
+    const fresh = chunk.filter((r) => r.dbId === undefined);
+    const known = chunk.filter((r) => r.dbId !== undefined);
+    if (fresh.length > 0) {
+      const ids = await k(this.table).insert(fresh.map(rowOf)).returning('id') as { id: number }[];
+      fresh.forEach((r, i) => { r.dbId = Number(ids[i]!.id); });
+    }
+    if (known.length > 0) {
+      await k(this.table).insert(known.map((r) => ({ id: r.dbId, ...rowOf(r) }))).onConflict('id').merge();
+    }
+    for (const r of chunk) {
+      r.dbState = 'synced';
+      this.onWritten?.(r, 'update');
+    }
+  }
+
+  private chainAfter(r: PuaRecord, p: Promise<void>): void {
+    const prev = this.writing.get(r);
+    const next = prev ? prev.then(() => p) : p;
+    this.writing.set(r, next);
+    void next.then(() => { if (this.writing.get(r) === next) this.writing.delete(r); });
   }
 
   /** Loads the live rows at start-up (all of them: a node of a cluster holds the records of

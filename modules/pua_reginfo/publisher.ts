@@ -30,6 +30,7 @@ export class Publisher {
 
   /** The usrloc callback. */
   onChange = (target: UContact | URecord, type: number, extra: UlCbExtra): void => {
+    if (!this.st.cfg.publish && !this.st.presence) return; // nobody to tell
     const r = extra.record;
     if (r.domain !== this.st.domain || extra.origin === REGINFO_ORIGIN) return;
     const c = target as UContact;

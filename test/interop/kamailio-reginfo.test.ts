@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dgram from 'node:dgram';
-import pg from 'pg';
+import { kamailioDatabase, fillTemplate } from '../../scripts/bench/_kamailio.js';
 import { startTsips, repoRoot, type TsipsProcess } from '../e2e/tsips-process.js';
 import { freePort } from '../e2e/free-port.js';
 
@@ -25,23 +25,11 @@ const kids: ChildProcess[] = [];
 const tsips: TsipsProcess[] = [];
 
 async function makeKamailioDb(): Promise<void> {
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${KAMAILIO_DB}`);
-  await admin.query(`CREATE DATABASE ${KAMAILIO_DB}`);
-  await admin.end();
-  const u = new URL(pgUrl!);
-  u.pathname = `/${KAMAILIO_DB}`;
-  kamailioDbUrl = u.toString();
-  const db = new pg.Client({ connectionString: kamailioDbUrl });
-  await db.connect();
-  for (const f of ['standard-create.sql', 'presence-create.sql']) await db.query(readFileSync(join('/usr/share/kamailio/postgres', f), 'utf8'));
-  await db.end();
+  kamailioDbUrl = await kamailioDatabase(pgUrl!, KAMAILIO_DB);
 }
 
 async function kamailio(cfgName: string, values: Record<string, string | number>): Promise<{ port: number; output: () => string }> {
-  let cfg = readFileSync(join(repoRoot, 'test', 'interop', 'kamailio', cfgName), 'utf8');
-  for (const [k, v] of Object.entries(values)) cfg = cfg.replaceAll(`@${k}@`, String(v));
+  const cfg = fillTemplate(readFileSync(join(repoRoot, 'test', 'interop', 'kamailio', cfgName), 'utf8'), values);
   const file = join(dir, cfgName);
   writeFileSync(file, cfg);
   const run = mkdtempSync(join(dir, 'run-'));
