@@ -64,7 +64,8 @@ export default defineModule({
     if (!p.db_url) throw new Error('presence keeps its state in SQL: set modparam("presence", "db_url", "postgres://...") or "pglite:///path"');
     const db = await openDatabase(p.db_url);
     const log = (level: number, message: string) => ctx.log(level, message);
-    const persistence = new PresencePersistence(db, p.presentity_table, p.active_watchers_table, log);
+    const timers = ctx.services.timers;
+    const persistence = new PresencePersistence(db, p.presentity_table, p.active_watchers_table, log, (ms, fn) => void timers.after(ms, fn));
     try {
       await persistence.prepare();
     } catch (e) {
@@ -84,7 +85,7 @@ export default defineModule({
   },
   destroy: async (st) => {
     st.stopClean();
-    await st.persistence.drain([...st.server.store.allWatchers(), ...st.server.store.allPresentities()]);
+    await st.persistence.drain();
     await st.persistence.db.close();
   },
   api: (st): PresenceApi => ({

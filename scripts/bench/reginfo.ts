@@ -1,4 +1,5 @@
-// `npm run bench -- reginfo [register] [notify]` (both by default). The reg event
+// `npm run bench -- reginfo [register] [notify] [postgres]` (register and notify by default;
+// postgres: only the runs with a presence server on PostgreSQL). The reg event
 // (pua_reginfo), tsips against Kamailio with the equivalent scripts, in one run:
 //  register: sipp REGISTERs with a new AOR each, at rising rates, to a registrar
 //    - publishing off (publish_reginfo 0) and on, to a sipp presence server answering every
@@ -42,9 +43,9 @@ export async function run(args: string[]): Promise<void> {
   const kdb = haveKamailio ? await kamailioDatabase(pgUrl, 'kamailio_bench') : '';
   if (!havePg) process.stdout.write(`PostgreSQL at ${pgUrl.replace(/:[^:@/]*@/, ':***@')} is not reachable: the PostgreSQL runs and Kamailio are skipped\n`);
   try {
-    if (only('register')) {
+    if (only('register') || args.includes('postgres')) {
       const rows: Row[] = [];
-      for (const publish of [0, 1]) {
+      for (const publish of only('register') ? [0, 1] : []) {
         rows.push([`tsips, publishing ${publish ? 'on' : 'off'}`, ...await withSippPresence(work, (presence) => registrarRun(work,
           (port) => tsips(work, 'tsips-registrar.cfg', port, { PUBLISH: publish, PRESENCE: presence, DB: 'pglite://memory' })))]);
         if (haveKamailio) {
