@@ -26,6 +26,8 @@ export class PresenceServer {
   readonly store = new PresenceStore();
   readonly events = new Map<string, PresenceEventDef>();
   private seq = 0;
+  private readonly etagPrefix = `a${randomBytes(5).toString('hex')}`;
+  private etagCount = 0;
 
   constructor(
     readonly cfg: PresenceConfig,
@@ -41,8 +43,10 @@ export class PresenceServer {
     return this.timers.wallSec();
   }
 
+  /** Unique per node and restart (a random prefix) and per change (a counter): no random
+   *  bytes per PUBLISH. */
   newEtag(): string {
-    return `a.${this.nowSec()}.${randomBytes(6).toString('hex')}`;
+    return `${this.etagPrefix}.${(++this.etagCount).toString(36)}`;
   }
 
   /** Newest first: the state watchers are told. */

@@ -144,8 +144,8 @@ function applyRegistration(st: ReginfoState, domain: UDomain, reg: ReginfoRegist
   const active = reg.contacts.filter((c) => c.state === 'active');
   if (full && r && mine) {
     // Full state: what this subscription gave us and no longer lists as active goes.
-    const keep = active.map((c) => c.uri);
-    removeUris(st, r, [...mine].filter((u) => !keep.some((k) => sameUri(k, u))));
+    const keep = new Set(active.map((c) => c.uri));
+    removeUris(st, r, [...mine].filter((u) => !keep.has(u) && ![...keep].some((k) => sameUri(k, u))));
   }
   for (const c of reg.contacts) {
     if (c.state === 'terminated') {
@@ -193,8 +193,10 @@ function removeUris(st: ReginfoState, r: URecord, uris: Iterable<string>): void 
   if (r.contacts.length === 0) st.ul.deleteUrecord(r.domain, r.aor, REGINFO_ORIGIN);
 }
 
+/** The contact with this URI: the same text first (the usual case, no parsing), else by
+ *  RFC 3261 comparison. */
 function find(r: URecord, uri: string): UContact | undefined {
-  return r.contacts.find((c) => sameUri(c.uri, uri));
+  return r.contacts.find((c) => c.uri === uri) ?? r.contacts.find((c) => sameUri(c.uri, uri));
 }
 
 function sameUri(a: string, b: string): boolean {
