@@ -6,6 +6,7 @@
 import { LogLevel } from '../../engine/core/log.js';
 import type { MessageContext } from '../../engine/core/message-context.js';
 import type { PresenceServer } from './server.js';
+import type { PresenceEventDef } from './api.js';
 
 export function handlePublish(s: PresenceServer, ctx: MessageContext): number {
   const msg = ctx.msg;
@@ -25,11 +26,8 @@ export function handlePublish(s: PresenceServer, ctx: MessageContext): number {
     reply(400, 'Bad Request');
     return -1;
   }
-  const ev = eventName ? s.events.get(eventName) : undefined;
-  if (!ev) {
-    reply(489, 'Bad Event', [['Allow-Events', [...s.events.keys()].join(', ')]]);
-    return -1;
-  }
+  const ev = servedEvent(s, eventName, reply);
+  if (!ev) return -1;
   const uri = presentityUri(msg.ruri);
   if (!uri) {
     reply(400, 'Bad Request-URI');
@@ -84,6 +82,13 @@ export function handlePublish(s: PresenceServer, ctx: MessageContext): number {
   s.stats.published.inc();
   reply(200, 'OK', [['SIP-ETag', p.etag], ['Expires', String(expires)]]);
   return 1;
+}
+
+/** The event package of the request, or a 489 with the ones served (RFC 6665 8.3.2). */
+export function servedEvent(s: PresenceServer, name: string | undefined, reply: (code: number, reason: string, headers: [string, string][]) => unknown): PresenceEventDef | undefined {
+  const ev = name ? s.events.get(name) : undefined;
+  if (!ev) reply(489, 'Bad Event', [['Allow-Events', [...s.events.keys()].join(', ')]]);
+  return ev;
 }
 
 /** sip:user@host of a Request-URI (port, parameters and headers dropped, host lower-cased). */

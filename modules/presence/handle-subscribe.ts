@@ -7,7 +7,7 @@
 import type { MessageContext } from '../../engine/core/message-context.js';
 import type { PresenceServer } from './server.js';
 import type { Watcher } from './store.js';
-import { presentityUri } from './handle-publish.js';
+import { presentityUri, servedEvent } from './handle-publish.js';
 
 export function handleSubscribe(s: PresenceServer, ctx: MessageContext): number {
   const msg = ctx.msg;
@@ -37,11 +37,8 @@ export function handleSubscribe(s: PresenceServer, ctx: MessageContext): number 
     reply(400, 'Bad Request');
     return -1;
   }
-  const ev = eventName ? s.events.get(eventName) : undefined;
-  if (!ev) {
-    reply(489, 'Bad Event', [['Allow-Events', [...s.events.keys()].join(', ')]]);
-    return -1;
-  }
+  const ev = servedEvent(s, eventName, reply);
+  if (!ev) return -1;
   let expires = Math.min(asked ?? ev.defaultExpires, s.cfg.maxExpiresSubscribe);
   if (expires > 0 && expires < s.cfg.minExpires) {
     reply(423, 'Interval Too Brief', [['Min-Expires', String(s.cfg.minExpires)]]);

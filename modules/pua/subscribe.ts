@@ -123,17 +123,14 @@ function initialReplied(pua: Pua, r: Subscription, job: SubscribeJob, code: numb
       done(pua, r, job, { code, reason, expires: 0 });
       return;
     }
-    r.expires = pua.nowSec() + granted;
     r.remoteTarget ??= r.presUri;
-    pua.changed(r);
-    pua.arm(r, granted);
-    done(pua, r, job, { code, reason, expires: granted });
+    confirmed(pua, r, job, granted, code, reason);
     queued(pua, r);
     return;
   }
-  const minExpires = reply?.minExpires;
-  if (code === 423 && !job.retried423 && minExpires !== undefined && minExpires > job.expires) {
-    subscribeInitial(pua, r, { ...job, expires: minExpires, retried423: true });
+  const retry = retryExpires(job, code, reply);
+  if (retry !== undefined) {
+    subscribeInitial(pua, r, { ...job, expires: retry, retried423: true });
     return;
   }
   pua.stats.subscribe_failed.inc();
@@ -169,17 +166,14 @@ function inDialogReplied(pua: Pua, r: Subscription, job: SubscribeJob, code: num
       pua.scheduleAt(r, r.expires, (x) => pua.remove(x));
       done(pua, r, job, { code, reason, expires: 0 });
     } else {
-      r.expires = pua.nowSec() + granted;
-      pua.changed(r);
-      pua.arm(r, granted);
-      done(pua, r, job, { code, reason, expires: granted });
+      confirmed(pua, r, job, granted, code, reason);
     }
     queued(pua, r);
     return;
   }
-  const minExpires = reply?.minExpires;
-  if (code === 423 && !job.retried423 && minExpires !== undefined && minExpires > job.expires) {
-    subscribeInDialog(pua, r, { ...job, expires: minExpires, retried423: true });
+  const retry = retryExpires(job, code, reply);
+  if (retry !== undefined) {
+    subscribeInDialog(pua, r, { ...job, expires: retry, retried423: true });
     return;
   }
   pua.stats.subscribe_failed.inc();
@@ -190,6 +184,20 @@ function inDialogReplied(pua: Pua, r: Subscription, job: SubscribeJob, code: num
   // reference 7.2): start a new subscription for the time still wanted.
   const stillWanted = job.expires > 0 || r.queuedExpires !== undefined && r.queuedExpires > 0;
   if (reply && stillWanted) restart(pua, r);
+}
+
+/** A 2xx granted `granted` seconds: the new expiry is stored and the refresh armed. */
+function confirmed(pua: Pua, r: Subscription, job: SubscribeJob, granted: number, code: number, reason: string): void {
+  r.expires = pua.nowSec() + granted;
+  pua.changed(r);
+  pua.arm(r, granted);
+  done(pua, r, job, { code, reason, expires: granted });
+}
+
+/** The Expires to ask again with after a 423 (once), or undefined. */
+function retryExpires(job: SubscribeJob, code: number, reply: SipMessage | undefined): number | undefined {
+  const min = code === 423 && !job.retried423 ? reply?.minExpires : undefined;
+  return min !== undefined && min > job.expires ? min : undefined;
 }
 
 /** A new subscription in place of one the notifier ended or forgot. */
