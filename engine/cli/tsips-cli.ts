@@ -1,5 +1,7 @@
 // `tsips-cli`: the MI client. `tsips-cli mi CMD [name=value ...]` sends one JSON-RPC 2.0
 // request to mi_http (as OpenSIPS's `opensips-cli -x mi` does) and prints the result.
+import { callMi, type MiReply } from './mi-client.js';
+
 export const MI_DEFAULT_URL = 'http://127.0.0.1:8888/mi';
 
 const USAGE = `usage: tsips-cli [-u URL] mi COMMAND [name=value ...] [value ...]
@@ -21,18 +23,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   const params = named.length
     ? Object.fromEntries(named.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]))
     : rest;
-  let res: Response;
+  let body: MiReply;
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
-    });
+    body = await callMi(url, method, params);
   } catch (e) {
     process.stderr.write(`tsips-cli: cannot reach ${url}: ${(e as Error).message}\n`);
     return 1;
   }
-  const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string } };
   if (body.error) {
     process.stderr.write(`tsips-cli: error ${body.error.code}: ${body.error.message}\n`);
     return 1;

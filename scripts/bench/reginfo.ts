@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import knexFactory from 'knex';
 import { best, describeStep, fmtMs, freeUdpPort, ramp, readFinalStats, ready, sippStep, spawnGroup, stop, treeCpuSeconds, type Step } from './_sipp.js';
+import { miStatistic, miUrl } from '../../engine/cli/mi-client.js';
 import { fillTemplate, kamailioDatabase } from './_kamailio.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -57,7 +58,7 @@ export async function run(args: string[]): Promise<void> {
         await dropTables(pgUrl, ['pua', 'presentity', 'active_watchers']);
         rows.push(['tsips -> tsips presence (PostgreSQL)', ...await withServer(work, (port) => tsips(work, 'tsips-presence.cfg', port, { DB: pgUrl }),
           (presence, srv) => registrarRun(work, (port) => tsips(work, 'tsips-registrar.cfg', port, { PUBLISH: 1, PRESENCE: presence, DB: pgUrl }),
-            async () => `${await miStat(srv.http, 'presence:presentities')} presentities at the presence server`))]);
+            async () => `${await miStatistic(miUrl(srv.http), 'presence:presentities')} presentities at the presence server`))]);
       }
       if (haveKamailio) {
         rows.push(['kamailio -> kamailio presence (PostgreSQL)', ...await withServer(work, (port) => kamailio(work, 'kamailio-presence.cfg', port, { DB: kdb }),
@@ -211,14 +212,6 @@ async function presentities(url: string): Promise<number> {
   } finally {
     await k.destroy();
   }
-}
-
-async function miStat(http: number, name: string): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${http}/mi`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', method: 'get_statistics', params: { statistics: [name] }, id: 1 }),
-  });
-  return Number(((await res.json()) as { result: Record<string, unknown> }).result[name]);
 }
 
 function table(unit: string, rows: Row[]): void {

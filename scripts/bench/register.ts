@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import knexFactory from 'knex';
 import { best, describeStep, fmtMs, freeUdpPort, ramp, ready, rssBytes, sippStep, spawnGroup, stop, type Step } from './_sipp.js';
+import { miStatistic, miUrl } from '../../engine/cli/mi-client.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -111,7 +112,7 @@ async function memoryPerContact(work: string): Promise<void> {
     const before = await heapUsed(server.http);
     const rssBefore = rssBytes(server.process.pid!);
     const s = await sippStep({ work, target: `127.0.0.1:${port}`, scenario: SCENARIO, rate: 5000, seconds: CONTACTS / 5000, serverPid: server.process.pid!, slack: 3 });
-    const users = await miStat(server.http, 'usrloc:location-contacts');
+    const users = await miStatistic(miUrl(server.http), 'usrloc:location-contacts');
     const after = await heapUsed(server.http);
     const rssAfter = rssBytes(server.process.pid!);
     process.stdout.write(`\nmemory: ${users} contacts registered (${s.failed} REGISTERs failed)\n`);
@@ -122,12 +123,5 @@ async function memoryPerContact(work: string): Promise<void> {
   }
 }
 
-const heapUsed = (http: number) => miStat(http, 'shmem:used_size');
+const heapUsed = (http: number) => miStatistic(miUrl(http), 'shmem:used_size');
 
-async function miStat(http: number, name: string): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${http}/mi`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', method: 'get_statistics', params: { statistics: [name] }, id: 1 }),
-  });
-  return ((await res.json()) as { result?: Record<string, number> }).result?.[name] ?? NaN;
-}

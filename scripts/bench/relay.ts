@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { best, describeStep, fmtMs, freeUdpPort, ramp, ready, rssBytes, sippStep, spawnGroup, stop, type Step } from './_sipp.js';
+import { miStatistic, miUrl } from '../../engine/cli/mi-client.js';
 
 const here = dirname(fileURLToPath(import.meta.url)); // dist/scripts/bench
 const root = join(here, '..', '..', '..');
@@ -115,8 +116,8 @@ async function leakCheck(work: string): Promise<void> {
     for (let i = 1; i <= 3; i++) {
       const s = await sippStep({ work, target: `127.0.0.1:${port}`, scenario: WORKLOADS[0]!.uac, rate: 2000, seconds: STEP_S, serverPid: proxy.process.pid! });
       await new Promise((r) => setTimeout(r, 6500)); // wt_timer 5 s, then the tick
-      const inuse = await miStat(proxy.http, 'tm:inuse_transactions');
-      const heap = await miStat(proxy.http, 'shmem:used_size'); // garbage collected first (--expose-gc)
+      const inuse = await miStatistic(miUrl(proxy.http), 'tm:inuse_transactions');
+      const heap = await miStatistic(miUrl(proxy.http), 'shmem:used_size'); // garbage collected first (--expose-gc)
       process.stdout.write(`  run ${i}: ${s.ok ? 'held' : 'NOT held'}, heap in use ${(heap / 1048576).toFixed(1)} MiB, RSS ${(rssBytes(proxy.process.pid!) / 1048576).toFixed(1)} MiB, tm:inuse_transactions ${inuse}\n`);
     }
   } finally {
@@ -125,11 +126,3 @@ async function leakCheck(work: string): Promise<void> {
   }
 }
 
-async function miStat(http: number, name: string): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${http}/mi`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', method: 'get_statistics', params: { statistics: [name] }, id: 1 }),
-  });
-  const body = (await res.json()) as { result?: Record<string, number> };
-  return body.result?.[name] ?? NaN;
-}

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { startTsips, repoRoot, type TsipsProcess } from './tsips-process.js';
 import { freePort } from './free-port.js';
 import { sipRequest, tcpPeer, udpPeer, type SipPeer } from './sip-client.js';
+import { callMi, miUrl } from '../../engine/cli/mi-client.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'tsips-e2e-'));
@@ -28,13 +29,7 @@ async function startFixture(name: string, protos: readonly string[] = ['udp', 't
   return { p, sip, http };
 }
 
-async function mi(http: number, method: string, params: unknown = {}): Promise<unknown> {
-  const res = await fetch(`http://127.0.0.1:${http}/mi`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
-  });
-  return ((await res.json()) as { result: unknown }).result;
-}
+const mi = async (http: number, method: string, params: unknown = {}): Promise<unknown> => (await callMi(miUrl(http), method, params)).result;
 
 const status = (reply: string) => Number(/^SIP\/2\.0 (\d{3}) /.exec(reply)?.[1]);
 

@@ -13,6 +13,7 @@ import knexFactory, { type Knex } from 'knex';
 import { startTsips } from './tsips-process.js';
 import { freePort } from './free-port.js';
 import { registerLoad } from './register-load.js';
+import { miStatistic, miUrl } from '../../engine/cli/mi-client.js';
 
 const pgUrl = process.env.TSIPS_TEST_PG_URL;
 const dir = mkdtempSync(join(tmpdir(), 'tsips-durability-'));
@@ -81,8 +82,7 @@ describe.skipIf(!pgUrl)('usrloc durability on PostgreSQL', () => {
     const again = await start('wt2.cfg', cfg('single-instance-sql-write-through', dbUrl,
       `loadmodule "httpd.so"\nmodparam("httpd", "port", ${http})\nloadmodule "mi_http.so"`), port);
     try {
-      const res = await fetch(`http://127.0.0.1:${http}/mi`, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', method: 'get_statistics', params: { statistics: ['usrloc:location-users'] }, id: 1 }) });
-      const users = ((await res.json()) as { result: Record<string, number> }).result['usrloc:location-users'];
+      const users = await miStatistic(miUrl(http), 'usrloc:location-users');
       expect(users).toBe(stored.size);
     } finally {
       await again.stop();

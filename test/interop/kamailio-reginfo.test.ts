@@ -15,6 +15,7 @@ import dgram from 'node:dgram';
 import { kamailioDatabase, fillTemplate } from '../../scripts/bench/_kamailio.js';
 import { startTsips, repoRoot, type TsipsProcess } from '../e2e/tsips-process.js';
 import { freePort } from '../e2e/free-port.js';
+import { callMi, miStatistic, miUrl } from '../../engine/cli/mi-client.js';
 
 const pgUrl = process.env.TSIPS_TEST_PG_URL;
 const haveKamailio = !spawnSync('kamailio', ['-v']).error;
@@ -93,10 +94,7 @@ async function rpc(port: number, method: string): Promise<unknown> {
   return ((await res.json()) as { result?: unknown }).result;
 }
 
-async function tsipsMi(port: number, method: string, params: Record<string, unknown> = {}): Promise<unknown> {
-  const res = await fetch(`http://127.0.0.1:${port}/mi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }) });
-  return ((await res.json()) as { result?: unknown }).result;
-}
+const tsipsMi = async (port: number, method: string): Promise<unknown> => (await callMi(miUrl(port), method)).result;
 
 let lastDump: unknown;
 const addresses = (dump: unknown) => (lastDump = dump, 0) ||  [...JSON.stringify(dump).matchAll(/"(?:Address|Contact)":"(sip:[^"]+)"/g)].map((m) => m[1]!).sort();
@@ -133,10 +131,7 @@ describe.skipIf(!pgUrl || !haveKamailio)('reg event interop with Kamailio 5.6', 
     await tsipsNode('default.cfg', { 5060: s, 8888: sh });
     await tsipsNode('reginfo-mirror.cfg', { 5060: s, 5080: b, 8880: bh });
     const registrar = await kamailio('reginfo-registrar.cfg', { PORT: kr, PRESENCE_PORT: s, DB_URL: kamailioDbUrl });
-    await until('the mirror subscribed', async () => {
-      const st = await tsipsMi(sh, 'get_statistics', { statistics: ['presence:active_watchers'] }) as Record<string, unknown> | undefined;
-      return Number(st?.['presence:active_watchers'] ?? 0) >= 2;
-    }, 10_000);
+    await until('the mirror subscribed', async () => (await miStatistic(miUrl(sh), 'presence:active_watchers')) >= 2, 10_000);
     expect(await ask(kr, register(['sip:alice@192.0.2.40:5060', 'sip:alice@192.0.2.41:5060'], 600, 1))).toBe('SIP/2.0 200 OK');
     const mirror = async () => {
       const dump = await tsipsMi(bh, 'ul_dump') as { Domains: { AORs: { AOR: string; Contacts: { Contact: string }[] }[] }[] };

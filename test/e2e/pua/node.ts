@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTsips, repoRoot, type TsipsProcess } from '../tsips-process.js';
 import { freePort } from '../free-port.js';
+import { callMi, miStatistic, miUrl, type MiReply } from '../../../engine/cli/mi-client.js';
 
 export const here = join(repoRoot, 'test', 'e2e', 'pua');
 
@@ -12,7 +13,7 @@ export interface PuaNode {
   readonly p: TsipsProcess;
   readonly sip: number;
   readonly http: number;
-  mi(method: string, params?: Record<string, unknown>): Promise<{ result?: unknown; error?: { code: number; message: string } }>;
+  mi(method: string, params?: Record<string, unknown>): Promise<MiReply>;
   stat(name: string): Promise<number>;
 }
 
@@ -27,18 +28,8 @@ export async function startNode(o: { dbUrl: string; table: string; extra?: strin
   writeFileSync(file, cfg);
   const p = startTsips(['-f', file]);
   await p.waitFor(/ready/, 20_000);
-  const mi = async (method: string, params: Record<string, unknown> = {}) => {
-    const res = await fetch(`http://127.0.0.1:${http}/mi`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
-    });
-    return await res.json() as { result?: unknown; error?: { code: number; message: string } };
-  };
-  const stat = async (name: string) => {
-    const r = await mi('get_statistics', { statistics: [name] });
-    return Number((r.result as Record<string, unknown>)[name]);
-  };
-  return { p, sip, http, mi, stat };
+  const url = miUrl(http);
+  return { p, sip, http, mi: (method, params = {}) => callMi(url, method, params), stat: (name) => miStatistic(url, name) };
 }
 
 /** Polls until check() is true; throws with the label after timeoutMs. */

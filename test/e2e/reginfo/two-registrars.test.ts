@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import dgram from 'node:dgram';
 import { startTsips, repoRoot, type TsipsProcess } from '../tsips-process.js';
 import { freePort } from '../free-port.js';
+import { callMi, miStatistic, miUrl } from '../../../engine/cli/mi-client.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tsips-reginfo-e2e-'));
 const procs: TsipsProcess[] = [];
@@ -26,10 +27,7 @@ async function node(example: string, ports: Record<string, number>): Promise<Tsi
   return p;
 }
 
-async function mi(port: number, method: string, params: Record<string, unknown> = {}): Promise<unknown> {
-  const res = await fetch(`http://127.0.0.1:${port}/mi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }) });
-  return ((await res.json()) as { result?: unknown }).result;
-}
+const mi = async (port: number, method: string): Promise<unknown> => (await callMi(miUrl(port), method)).result;
 
 /** Contact URIs of an AOR in a node's usrloc (ul_dump). */
 async function contacts(http: number, aor: string): Promise<string[]> {
@@ -67,7 +65,7 @@ describe('two registrars in sync through a tsips reg-event server', () => {
     await node('reginfo-publisher.cfg', ports);
     await node('reginfo-mirror.cfg', ports);
     // B's two subscriptions (alice, bob) are in place at S.
-    await until('B subscribed at S', async () => Number((await mi(hs, 'get_statistics', { statistics: ['presence:active_watchers'] }) as Record<string, unknown>)['presence:active_watchers']) === 2, 10_000);
+    await until('B subscribed at S', async () => (await miStatistic(miUrl(hs), 'presence:active_watchers')) === 2, 10_000);
 
     const uac = await freePort();
     expect(await register(uac, a, ['sip:alice@192.0.2.10:5060', 'sip:alice@192.0.2.11:5060'], 600, 1)).toBe('SIP/2.0 200 OK');

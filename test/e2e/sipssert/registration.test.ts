@@ -12,6 +12,7 @@ import { sharedDir } from '../tsips-process.js';
 import { freePort } from '../free-port.js';
 import { runScenario, type ScenarioEnv } from './scenario.js';
 import { registrationCheck } from './checks.js';
+import { callMi, miUrl } from '../../../engine/cli/mi-client.js';
 
 const corpus = join(sharedDir, 'corpus', 'sipssert', 'registration');
 const scenarios = readdirSync(corpus).filter((d) => /^\d\d\./.test(d)).sort();
@@ -55,13 +56,7 @@ describe.sequential('SIPssert registration scenarios', () => {
         const miPort = await freePort();
         const env: ScenarioEnv = {
           dir: join(corpus, name), work, sipPort: await freePort(), miPort, uacPort: await freeBlock(), uasPort: await freePort(), dbUrl,
-          mi: async (method) => {
-            const res = await fetch(`http://127.0.0.1:${miPort}/mi`, {
-              method: 'POST', headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ jsonrpc: '2.0', method, params: {}, id: 1 }),
-            });
-            return ((await res.json()) as { result: unknown }).result;
-          },
+          mi: async (method) => (await callMi(miUrl(miPort), method)).result,
           sql: db ? async (q) => (await db!.raw(q)).rows as unknown[] : undefined,
           check: registrationCheck,
         };

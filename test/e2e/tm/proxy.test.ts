@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startTsips, repoRoot, type TsipsProcess } from '../tsips-process.js';
 import { freePort } from '../free-port.js';
 import { sipp } from '../sipp.js';
+import { callMi, miUrl } from '../../../engine/cli/mi-client.js';
 
 const here = join(repoRoot, 'test', 'e2e', 'tm');
 const xml = (name: string) => join(here, 'sipp', name);
@@ -37,13 +38,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function mi(method: string, params: unknown = {}): Promise<unknown> {
-  const res = await fetch(`http://127.0.0.1:${http}/mi`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
-  });
-  return ((await res.json()) as { result: unknown }).result;
-}
+const mi = async (method: string, params: unknown = {}): Promise<unknown> => (await callMi(miUrl(http), method, params)).result;
 
 /** A callee (or two) and a caller; resolves when the caller is done. */
 async function call(o: { uas: string[]; uas2?: string[]; uac: string[]; timeoutS?: number }) {
