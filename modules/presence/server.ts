@@ -100,8 +100,9 @@ export class PresenceServer {
       dialog: { callId: w.callId, fromTag: w.toTag, toTag: w.fromTag, cseq: w.localCseq, routeSet: w.routeSet, remoteTarget: w.contact },
     }).then((res) => {
       w.busy = false;
-      if (res.code === 481 || res.code === 408 || (res.code >= 300 && res.code !== 491)) {
-        // RFC 6665 4.2.2: the subscriber is gone (481) or unreachable: end the subscription.
+      if (res.code >= 300 && res.code !== 491) {
+        // RFC 6665 4.2.2: the subscriber is gone (481), unreachable (408) or refuses: end
+        // the subscription (491, a NOTIFY crossing a request, is worth no ending).
         this.stats.notify_failed.inc();
         if (w.live) {
           this.log(LogLevel.INFO, `watcher ${w.watcherUri} of ${w.presUri} (${w.event}) answered NOTIFY with ${res.code}: subscription ended`);

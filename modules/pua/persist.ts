@@ -82,7 +82,6 @@ export class PuaPersistence implements RecordSink {
       const [ins] = await k(this.table).insert(row).returning('id') as { id: number }[];
       r.dbId = Number(ins!.id);
     }
-    r.dbState = 'synced';
     this.onWritten?.(r, 'update');
   }
 
@@ -125,10 +124,7 @@ export class PuaPersistence implements RecordSink {
     if (known.length > 0) {
       await k(this.table).insert(known.map((r) => ({ id: r.dbId, ...rowOf(r) }))).onConflict('id').merge();
     }
-    for (const r of chunk) {
-      r.dbState = 'synced';
-      this.onWritten?.(r, 'update');
-    }
+    for (const r of chunk) this.onWritten?.(r, 'update');
   }
 
   private chainAfter(r: PuaRecord, p: Promise<void>): void {

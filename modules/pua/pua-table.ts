@@ -102,7 +102,7 @@ export function recordOf(row: PuaRow): PuaRecord {
     id: row.pres_id, presUri: row.pres_uri, event: Number(row.event), flag: Number(row.flag), expires: Number(row.expires),
     desiredExpires: Number(row.desired_expires), extraHeaders: row.extra_headers ?? '', outboundProxy: row.outbound_proxy ?? undefined,
     version: Number(row.version ?? 0), sharingTag: row.sharing_tag ?? undefined, cbParam: undefined, dbId: row.id === undefined ? undefined : Number(row.id),
-    dbState: 'synced' as const, inFlight: false, timer: undefined, live: false,
+    inFlight: false, timer: undefined, live: false,
   };
   if (row.watcher_uri) {
     const s: Subscription = {
@@ -130,7 +130,6 @@ export function applyRow(r: PuaRecord, row: PuaRow): void {
   r.version = fresh.version;
   r.sharingTag = fresh.sharingTag;
   r.dbId = fresh.dbId;
-  r.dbState = 'synced';
   r.callId = fresh.callId;
   r.fromTag = fresh.fromTag;
   r.cseq = fresh.cseq;

@@ -110,7 +110,6 @@ export class Pua {
 
   /** A record whose state changed: written to SQL (and told to the cluster). */
   changed(r: PuaRecord): void {
-    if (r.dbState === 'synced') r.dbState = 'update';
     this.sink?.changed(r);
   }
 

@@ -35,8 +35,7 @@ export async function sendPublish(pua: Pua, p: PublInfo): Promise<number> {
   const key = recordKey(ident);
   let r = p.flag === INSERT_TYPE ? undefined : pua.table.get(key) as Publication | undefined;
   if (!r && p.flag !== INSERT_TYPE && pua.cluster) {
-    const loaded = await pua.cluster.loadOne(ident);
-    r = pua.table.get(key) as Publication | undefined ?? loaded as Publication | undefined;
+    r = await pua.cluster.loadOne(ident) as Publication | undefined; // the one held, if it came meanwhile
   }
   const now = pua.nowSec();
   // An expired publication the server has forgotten counts as none (reference 6.5).
@@ -72,7 +71,7 @@ function newPublication(pua: Pua, p: PublInfo, desired: number): Publication {
   return {
     kind: 'publish', id: p.id ?? '', presUri: p.presUri, event: p.event, flag: p.sourceFlag, expires: 0, desiredExpires: desired,
     extraHeaders: p.extraHeaders ?? '', outboundProxy: p.outboundProxy, version: 0, sharingTag: pua.cfg.sharingTag, cbParam: p.cbParam,
-    dbId: undefined, dbState: 'insert', inFlight: false, timer: undefined, live: false,
+    dbId: undefined, inFlight: false, timer: undefined, live: false,
     etag: undefined, tupleId: undefined, body: undefined, contentType: p.contentType, queue: [],
     callId: undefined, fromTag: undefined, cseq: 0,
   };

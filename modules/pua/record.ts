@@ -2,9 +2,6 @@
 // 6.5), split by kind so a field only exists where it means something.
 import type { TimerEntry } from '../../engine/core/timer-queue.js';
 
-/** Whether the row in SQL is missing (insert), stale (update) or current. */
-export type DbState = 'insert' | 'update' | 'synced';
-
 interface RecordBase {
   /** The caller's identifier (pua_reginfo: REGINFO_PUBLISH.<aor>@<domain>); '' when none. */
   readonly id: string;
@@ -35,7 +32,6 @@ interface RecordBase {
   cbParam: unknown;
   /** The row's primary key once inserted. */
   dbId: number | undefined;
-  dbState: DbState;
   /** A request of this record is on the wire (RFC 3903 section 4: one at a time). */
   inFlight: boolean;
   /** The next refresh or expiry. */

@@ -39,8 +39,7 @@ export async function sendSubscribe(pua: Pua, s: SubsInfo): Promise<number> {
   const key = recordKey(ident);
   let r = s.flag === INSERT_TYPE ? undefined : pua.table.get(key) as Subscription | undefined;
   if (!r && s.flag !== INSERT_TYPE && pua.cluster) {
-    const loaded = await pua.cluster.loadOne(ident);
-    r = pua.table.get(key) as Subscription | undefined ?? loaded as Subscription | undefined;
+    r = await pua.cluster.loadOne(ident) as Subscription | undefined; // the one held, if it came meanwhile
   }
   if (r && s.internalUpdateFlag) return 0;
   const expires = pua.wireExpires(s.expires);
@@ -71,7 +70,7 @@ function newSubscription(pua: Pua, s: Pick<SubsInfo, 'id' | 'presUri' | 'event' 
   return {
     kind: 'subscribe', id: s.id ?? '', presUri: s.presUri, event: s.event, flag, expires: 0, desiredExpires: desired,
     extraHeaders: s.extraHeaders ?? '', outboundProxy: s.outboundProxy, version: 0, sharingTag: pua.cfg.sharingTag, cbParam: s.cbParam,
-    dbId: undefined, dbState: 'insert', inFlight: false, timer: undefined, live: false,
+    dbId: undefined, inFlight: false, timer: undefined, live: false,
     watcherUri: s.watcherUri, toUri, contact: s.contact, callId: undefined, fromTag: undefined, toTag: undefined, cseq: 0,
     routeSet: [], remoteTarget: s.remoteTarget, queuedExpires: undefined, ending: false,
   };
@@ -207,16 +206,12 @@ export function restart(pua: Pua, r: Subscription, delaySec = 0): void {
   if (r.desiredExpires !== 0 && r.desiredExpires <= now) return;
   const fresh = newSubscription(pua, { ...r, remoteTarget: undefined }, r.flag, r.toUri, r.desiredExpires);
   const go = () => {
-    if (pua.table.get(recordKeyOf(fresh))) return; // the user subscribed again meanwhile
+    if (pua.table.get(recordKey(fresh))) return; // the user subscribed again meanwhile
     pua.table.add(fresh);
     subscribeInitial(pua, fresh, { expires, internal: true });
   };
   if (delaySec <= 0) go();
   else pua.timers.after(delaySec * 1000, go);
-}
-
-function recordKeyOf(r: Subscription): string {
-  return recordKey(r);
 }
 
 /** A sendSubscribe that came while a SUBSCRIBE was on the wire. */

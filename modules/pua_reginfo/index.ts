@@ -74,19 +74,17 @@ export default defineModule({
     for (const d of notifyDomains) ul.registerUdomain(d);
     pua.addEvent(REGINFO_EVENT, 'reg', 'application/reginfo+xml', (publ, version) =>
       (publ.body?.includes(VERSION_PLACEHOLDER) ? { body: publ.body.replace(`version="${VERSION_PLACEHOLDER}"`, `version="${version}"`) } : undefined));
-    const presence = ctx.api('presence');
-    const st = {
+    const base: ReginfoState = {
       cfg: {
         defaultDomain: p.default_domain, publish: p.publish_reginfo === 1, outboundProxy: p.outbound_proxy, serverAddress: p.server_address,
         identitiesKey: p.ul_identities_key, publishExpires: p.publish_expires,
         xmlLimits: { ...DEFAULT_XML_LIMITS, maxBytes: p.max_body_size, maxDepth: p.max_body_depth },
       },
-      ul, domain, pua, presence, learned: new WeakSet(), notifies: new NotifyTracker(), log,
-    } as Omit<ModState, 'publisher'> as ModState;
-    const publisher = new Publisher(st);
-    (st as { publisher: Publisher }).publisher = publisher;
+      ul, domain, pua, presence: ctx.api('presence'), learned: new WeakSet(), notifies: new NotifyTracker(), log,
+    };
+    const publisher = new Publisher(base);
     ul.registerUlcb(UL_CONTACT_INSERT | UL_CONTACT_UPDATE | UL_CONTACT_DELETE | UL_CONTACT_EXPIRE, publisher.onChange);
-    return st;
+    return { ...base, publisher };
   },
 });
 
