@@ -15,6 +15,7 @@ import dgram from 'node:dgram';
 import { kamailioDatabase, fillTemplate } from '../../scripts/bench/_kamailio.js';
 import { startTsips, repoRoot, type TsipsProcess } from '../e2e/tsips-process.js';
 import { freePort } from '../e2e/free-port.js';
+import { until } from '../e2e/until.js';
 import { callMi, miStatistic, miUrl } from '../../engine/cli/mi-client.js';
 
 const pgUrl = process.env.TSIPS_TEST_PG_URL;
@@ -80,14 +81,6 @@ async function tsipsNode(example: string, ports: Record<string, number>): Promis
   await p.waitFor(/ready/, 20_000);
 }
 
-async function until(label: string, check: () => Promise<boolean>, timeoutMs: number, detail?: () => string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out: ${label}${detail ? `\n${detail()}` : ''}`);
-}
 
 async function rpc(port: number, method: string): Promise<unknown> {
   const res = await fetch(`http://127.0.0.1:${port}/RPC`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', method, id: 1 }) });
@@ -117,12 +110,12 @@ describe.skipIf(!pgUrl || !haveKamailio)('reg event interop with Kamailio 5.6', 
     expect(await ask(ks, options('alice'))).toBe('SIP/2.0 200 OK'); // Kamailio subscribes to alice
     expect(await ask(a, register(['sip:alice@192.0.2.30:5060', 'sip:alice@192.0.2.31:5060'], 600, 1))).toBe('SIP/2.0 200 OK');
     const detail = () => `${JSON.stringify(lastDump)}\npresence:\n${presence.output().slice(-2000)}\nsubscriber:\n${sub.output().slice(-2000)}`;
-    await until('both contacts in Kamailio\'s usrloc', async () => addresses(await rpc(ksHttp, 'ul.dump')).length === 2, 5000, detail);
+    await until('both contacts in Kamailio\'s usrloc', async () => addresses(await rpc(ksHttp, 'ul.dump')).length === 2, 5000, { detail });
     expect(addresses(await rpc(ksHttp, 'ul.dump'))).toEqual(['sip:alice@192.0.2.30:5060', 'sip:alice@192.0.2.31:5060']);
     expect(JSON.stringify(await rpc(ksHttp, 'ul.dump'))).toContain('alice@example.com'); // Kamailio keys user@domain (see the issue)
     expect(await ask(a, register(['sip:alice@192.0.2.31:5060'], 0, 2))).toBe('SIP/2.0 200 OK');
     // Kamailio drops a contact only when told expires="0", which tsips sends for terminated ones.
-    await until('the removed contact left Kamailio', async () => addresses(await rpc(ksHttp, 'ul.dump')).length === 1, 5000, detail);
+    await until('the removed contact left Kamailio', async () => addresses(await rpc(ksHttp, 'ul.dump')).length === 1, 5000, { detail });
     expect(addresses(await rpc(ksHttp, 'ul.dump'))).toEqual(['sip:alice@192.0.2.30:5060']);
   }, 60_000);
 
@@ -137,10 +130,10 @@ describe.skipIf(!pgUrl || !haveKamailio)('reg event interop with Kamailio 5.6', 
       const dump = await tsipsMi(bh, 'ul_dump') as { Domains: { AORs: { AOR: string; Contacts: { Contact: string }[] }[] }[] };
       return dump.Domains.flatMap((d) => d.AORs).filter((x) => x.AOR === 'alice@example.com').flatMap((x) => x.Contacts.map((c) => c.Contact)).sort();
     };
-    await until('both contacts in the tsips mirror', async () => (await mirror()).length === 2, 5000, () => registrar.output().slice(-3000));
+    await until('both contacts in the tsips mirror', async () => (await mirror()).length === 2, 5000, { detail: () => registrar.output().slice(-3000) });
     expect(await mirror()).toEqual(['sip:alice@192.0.2.40:5060', 'sip:alice@192.0.2.41:5060']);
     expect(await ask(kr, register(['sip:alice@192.0.2.41:5060'], 0, 2))).toBe('SIP/2.0 200 OK');
-    await until('the removed contact left the mirror', async () => (await mirror()).length === 1, 5000, () => registrar.output().slice(-3000));
+    await until('the removed contact left the mirror', async () => (await mirror()).length === 1, 5000, { detail: () => registrar.output().slice(-3000) });
     expect(await mirror()).toEqual(['sip:alice@192.0.2.40:5060']);
   }, 60_000);
 });

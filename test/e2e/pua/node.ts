@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTsips, repoRoot, type TsipsProcess } from '../tsips-process.js';
 import { freePort } from '../free-port.js';
+export { until } from '../until.js';
 import { callMi, miStatistic, miUrl, type MiReply } from '../../../engine/cli/mi-client.js';
 
 export const here = join(repoRoot, 'test', 'e2e', 'pua');
@@ -32,15 +33,6 @@ export async function startNode(o: { dbUrl: string; table: string; extra?: strin
   return { p, sip, http, mi: (method, params = {}) => callMi(url, method, params), stat: (name) => miStatistic(url, name) };
 }
 
-/** Polls until check() is true; throws with the label after timeoutMs. */
-export async function until(label: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out: ${label}`);
-}
 
 /** A sipp scenario with @NAME@ placeholders filled in, written to a temp file. */
 export function scenario(name: string, values: Record<string, string | number> = {}): string {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import dgram from 'node:dgram';
 import { startTsips, repoRoot, type TsipsProcess } from '../tsips-process.js';
 import { freePort } from '../free-port.js';
+import { until } from '../until.js';
 import { callMi, miStatistic, miUrl } from '../../../engine/cli/mi-client.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tsips-reginfo-e2e-'));
@@ -36,14 +37,6 @@ async function contacts(http: number, aor: string): Promise<string[]> {
   return rec ? rec.Contacts.map((c) => c.Contact).sort() : [];
 }
 
-async function until(label: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (await check()) return Date.now() - start;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms: ${label}`);
-}
 
 function register(port: number, target: number, contacts: string[], expires: number, cseq: number): Promise<string> {
   const sock = dgram.createSocket('udp4');
@@ -70,11 +63,11 @@ describe('two registrars in sync through a tsips reg-event server', () => {
     const uac = await freePort();
     expect(await register(uac, a, ['sip:alice@192.0.2.10:5060', 'sip:alice@192.0.2.11:5060'], 600, 1)).toBe('SIP/2.0 200 OK');
     expect(await contacts(ha, 'alice@example.com')).toEqual(['sip:alice@192.0.2.10:5060', 'sip:alice@192.0.2.11:5060']);
-    const took = await until('both contacts at B', async () => (await contacts(hb, 'alice@example.com')).length === 2, 1000);
+    const took = await until('both contacts at B', async () => (await contacts(hb, 'alice@example.com')).length === 2, 1000, { everyMs: 20 });
     expect(await contacts(hb, 'alice@example.com')).toEqual(['sip:alice@192.0.2.10:5060', 'sip:alice@192.0.2.11:5060']);
 
     expect(await register(uac, a, ['sip:alice@192.0.2.11:5060'], 0, 2)).toBe('SIP/2.0 200 OK');
-    await until('the removed contact left B', async () => (await contacts(hb, 'alice@example.com')).length === 1, 1000);
+    await until('the removed contact left B', async () => (await contacts(hb, 'alice@example.com')).length === 1, 1000, { everyMs: 20 });
     expect(await contacts(hb, 'alice@example.com')).toEqual(['sip:alice@192.0.2.10:5060']);
     // B learnt; it does not publish back (it has no publish_reginfo) and S holds one state.
     expect(took).toBeLessThan(1000);

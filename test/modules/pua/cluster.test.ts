@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { puaRig, answer, last, ALICE } from './rig.js';
 import type { Rig } from '../script-rig.js';
 import type { PuaState } from '../../../modules/pua/state.js';
+import { until } from '../../e2e/until.js';
 
 const pgUrl = process.env.TSIPS_TEST_PG_URL;
 let rig: Rig | undefined;
@@ -49,19 +50,12 @@ describe.skipIf(!pgUrl)('pua clustering on PostgreSQL', () => {
     const key = `p\n${ALICE}\n\n128\n1`;
     const notice = (o: string) => st.db.knex.raw('select pg_notify(?, ?)', ['tsips_pua_7', JSON.stringify({ n: 'elsewhere', o, k: key, i: id })]);
     await notice('update');
-    await waitFor(() => st.pua.table.size === 1);
+    await until('the record is loaded', () => st.pua.table.size === 1, 5000);
     await st.db.knex(t).where({ id }).update({ etag: 'v2' });
     await notice('update');
-    await waitFor(async () => ((await rig!.mi('pua_list')) as { Publications: { etag: string }[] }).Publications[0]?.etag === 'v2');
+    await until('the change is reloaded', async () => ((await rig!.mi('pua_list')) as { Publications: { etag: string }[] }).Publications[0]?.etag === 'v2', 5000);
     await notice('delete');
-    await waitFor(() => st.pua.table.size === 0);
+    await until('the record is forgotten', () => st.pua.table.size === 0, 5000);
   });
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out');
-}
