@@ -18,3 +18,11 @@ export function isConnectionError(e: unknown): boolean {
   }
   return false;
 }
+
+/** What went wrong, for the log: knex puts the whole statement in front of the driver's
+ *  message, which for a batch of rows runs to kilobytes of placeholders. */
+export function dbErrorText(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const sep = msg.lastIndexOf(' - ');
+  return sep >= 0 && /^(insert|update|delete|select|with|create|alter) /i.test(msg) ? msg.slice(sep + 3) : msg;
+}

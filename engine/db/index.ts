@@ -3,5 +3,5 @@
 export { openDatabase, type Database, type OpenOptions } from './open.js';
 export { parseDbUrl, maskUrl, type DbKind, type DbUrl } from './url.js';
 export { ensureTables, type TableMigration } from './version-table.js';
-export { DbError, isConnectionError } from './errors.js';
+export { DbError, dbErrorText, isConnectionError } from './errors.js';
 export { openSession, notify, type DbSession } from './session.js';

@@ -3,7 +3,7 @@
 // delete never overtakes its insert; a database outage is logged once, the changes are kept
 // and written when it is back, and the state keeps being served from memory meanwhile.
 // At start-up the live rows are loaded so watchers keep their dialogs over a restart.
-import { ensureTables, isConnectionError, type Database } from '../../engine/db/index.js';
+import { ensureTables, dbErrorText, isConnectionError, type Database } from '../../engine/db/index.js';
 import { LogLevel } from '../../engine/core/log.js';
 import { activeWatchersMigration, presentityMigration, presentityOf, presentityRow, watcherOf, watcherRow } from './tables.js';
 import type { PresenceStore, Presentity, Watcher } from './store.js';
@@ -100,10 +100,10 @@ export class PresencePersistence {
       }
     } catch (e) {
       if (isConnectionError(e)) {
-        if (!this.down) this.log(LogLevel.ERR, `database ${this.db.safeUrl} unreachable: presence state is served from memory (${(e as Error).message})`);
+        if (!this.down) this.log(LogLevel.ERR, `database ${this.db.safeUrl} unreachable: presence state is served from memory (${dbErrorText(e)})`);
         this.down = true;
         this.later(1000, () => this.arm()); // try again
-      } else this.log(LogLevel.ERR, `presence table write failed: ${(e as Error).message}`);
+      } else this.log(LogLevel.ERR, `presence table write failed: ${dbErrorText(e)}`);
     }
   }
 

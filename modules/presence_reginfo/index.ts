@@ -1,11 +1,14 @@
 // presence_reginfo: the reg event package (RFC 3680) for presence (OpenSIPS
 // modules/presence_reginfo, reference/modules/pua_reginfo.md 10.1). PUBLISHed bodies pass
-// the untrusted-XML gate and the reginfo reader before they are stored; each watcher gets the
-// newest document with its own version number (RFC 3680 5.2), set in the XML tree rather
-// than by overwriting bytes (OpenSIPS corrupts bodies without its placeholder).
+// the untrusted-XML gate (well-formed, no DTD or entities, bounded) and must be reginfo
+// documents with a version and a state before they are stored; the server forwards them and
+// never reads further, so no libxml2 tree is built for them. Each watcher gets the newest
+// document with its own version number (RFC 3680 5.2) in place of the publisher's, found by
+// the gate's pass rather than by a fixed-width placeholder (OpenSIPS corrupts bodies
+// without its placeholder).
 import { defineModule, param } from '../../engine/modules/index.js';
-import { readReginfo, ReginfoError } from '../pua_reginfo/reginfo-read.js';
-import { parseUntrustedXml } from '../../engine/xml/untrusted.js';
+import { reginfoHead, ReginfoError } from '../pua_reginfo/reginfo-read.js';
+import { checkUntrustedXml, XmlRefused } from '../../engine/xml/untrusted.js';
 import type { PresenceApi } from '../presence/api.js';
 
 const EMPTY = (version: number) =>
@@ -25,10 +28,10 @@ export default defineModule({
       name: 'reg', contentType: 'application/reginfo+xml', defaultExpires: ctx.params.default_expires,
       checkBody: (body) => {
         try {
-          readReginfo(body);
+          reginfoHead(checkUntrustedXml(body).root);
           return undefined;
         } catch (e) {
-          if (e instanceof ReginfoError) return e.message;
+          if (e instanceof ReginfoError || e instanceof XmlRefused) return e.message;
           throw e;
         }
       },
@@ -38,10 +41,10 @@ export default defineModule({
   },
 });
 
-/** The document with the watcher's version; bodies were checked when they were published. */
+/** The document as published with the watcher's version in place of the publisher's: the
+ *  body was checked when it was published, so the gate's pass finds the attribute. */
 function withVersion(body: string, version: number): string {
-  const doc = parseUntrustedXml(body);
-  doc.root()!.attr({ version: String(version) });
-  return doc.toString(false);
+  const v = checkUntrustedXml(body).root.attributes.get('version')!;
+  return `${body.slice(0, v.start)}${version}${body.slice(v.end)}`;
 }
 

@@ -5,7 +5,7 @@
 // so publications and subscriptions carry on with their ETags and dialogs; expired rows are
 // deleted. A database outage keeps the changes in memory until it is back, logged once.
 import type { Knex } from 'knex';
-import { ensureTables, isConnectionError, type Database } from '../../engine/db/index.js';
+import { ensureTables, dbErrorText, isConnectionError, type Database } from '../../engine/db/index.js';
 import { LogLevel } from '../../engine/core/log.js';
 import { addProxyColumn, puaMigration, recordOf, rowOf, type PuaRow } from './pua-table.js';
 import type { Pua, RecordSink } from './pua.js';
@@ -163,10 +163,10 @@ export class PuaPersistence implements RecordSink {
       if (!this.down) {
         this.down = true;
         this.db.markDown();
-        this.pua.log(LogLevel.ERR, `database ${this.db.safeUrl} unreachable: pua changes kept in memory until it is back (${(e as Error).message})`);
+        this.pua.log(LogLevel.ERR, `database ${this.db.safeUrl} unreachable: pua changes kept in memory until it is back (${dbErrorText(e)})`);
       }
       return;
     }
-    this.pua.log(LogLevel.ERR, `pua table write failed: ${(e as Error).message}`);
+    this.pua.log(LogLevel.ERR, `pua table write failed: ${dbErrorText(e)}`);
   }
 }

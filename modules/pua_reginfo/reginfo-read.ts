@@ -5,7 +5,7 @@
 // attributes are ignored (RFC 3680 5.1). OpenSIPS's bare received/path/user_agent contact
 // attributes are read too, for interop.
 import type { Element, Node } from 'libxmljs2';
-import { parseUntrustedXml, XmlRefused, type XmlLimits } from '../../engine/xml/untrusted.js';
+import { checkUntrustedXml, parseCheckedXml, XmlRefused, type XmlLimits, type XmlRoot } from '../../engine/xml/untrusted.js';
 
 export const REGINFO_NS = 'urn:ietf:params:xml:ns:reginfo';
 
@@ -51,27 +51,33 @@ const MAX_U32 = 0xffffffff;
 
 export function readReginfo(body: Buffer | string, limits?: XmlLimits): ReginfoDocument {
   let doc;
+  let head;
   try {
-    doc = parseUntrustedXml(body, limits);
+    const checked = checkUntrustedXml(body, limits);
+    head = reginfoHead(checked.root);
+    doc = parseCheckedXml(checked);
   } catch (e) {
     if (e instanceof XmlRefused) throw new ReginfoError(e.message);
     throw e;
   }
-  const root = doc.root();
-  if (!root || root.name() !== 'reginfo' || root.namespace()?.href() !== REGINFO_NS) {
-    throw new ReginfoError(`root element is not reginfo in ${REGINFO_NS}`);
-  }
-  const version = unsigned(root, 'version', MAX_U32);
-  if (version === undefined) throw new ReginfoError('reginfo without a valid version');
-  const state = attr(root, 'state');
-  if (state !== 'full' && state !== 'partial') throw new ReginfoError(`reginfo state '${state ?? ''}' is neither full nor partial`);
   const skipped: string[] = [];
   const registrations: ReginfoRegistration[] = [];
-  for (const el of ours(root, 'registration')) {
+  for (const el of ours(doc.root()!, 'registration')) {
     const r = registration(el, skipped);
     if (r) registrations.push(r);
   }
-  return { version, state, registrations, skipped };
+  return { ...head, registrations, skipped };
+}
+
+/** What makes a body a reginfo document at all (the root element, its version and state),
+ *  read from the gate's pass: the presence server checks PUBLISH bodies with this alone. */
+export function reginfoHead(root: XmlRoot): { version: number; state: 'full' | 'partial' } {
+  if (root.localName !== 'reginfo' || root.namespace !== REGINFO_NS) throw new ReginfoError(`root element is not reginfo in ${REGINFO_NS}`);
+  const version = unsignedText(root.attributes.get('version')?.value, MAX_U32);
+  if (version === undefined) throw new ReginfoError('reginfo without a valid version');
+  const state = root.attributes.get('state')?.value;
+  if (state !== 'full' && state !== 'partial') throw new ReginfoError(`reginfo state '${state ?? ''}' is neither full nor partial`);
+  return { version, state };
 }
 
 function registration(el: Element, skipped: string[]): ReginfoRegistration | undefined {
@@ -142,7 +148,10 @@ function attr(el: Element, name: string): string | undefined {
 }
 
 function unsigned(el: Element, name: string, max: number): number | undefined {
-  const v = attr(el, name);
+  return unsignedText(attr(el, name), max);
+}
+
+function unsignedText(v: string | undefined, max: number): number | undefined {
   if (v === undefined || !/^\d{1,20}$/.test(v)) return undefined;
   const n = Number(v);
   return n <= max ? n : undefined;

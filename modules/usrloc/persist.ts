@@ -4,7 +4,7 @@
 // lost: the contact stays marked and the next timer run writes it. The outage is logged once,
 // and its end once.
 import type { Knex } from 'knex';
-import { ensureTables, isConnectionError, type Database } from '../../engine/db/index.js';
+import { ensureTables, dbErrorText, isConnectionError, type Database } from '../../engine/db/index.js';
 import { LogLevel } from '../../engine/core/log.js';
 import { locationMigration, rowOf, contactOf, type LocationRow } from './location-table.js';
 import type { UContact, UDomain, URecord } from './store.js';
@@ -152,13 +152,13 @@ export class Persistence implements ChangeSink {
 
   private failed(e: unknown): void {
     if (!isConnectionError(e)) {
-      this.log(LogLevel.ERR, `writing the location table in ${this.db.safeUrl} failed: ${(e as Error).message}`);
+      this.log(LogLevel.ERR, `writing the location table in ${this.db.safeUrl} failed: ${dbErrorText(e)}`);
       return;
     }
     if (!this.down) {
       this.down = true;
       this.db.markDown();
-      this.log(LogLevel.ERR, `database ${this.db.safeUrl} is unreachable (${(e as Error).message}); registrations are kept in memory and written when it is back`);
+      this.log(LogLevel.ERR, `database ${this.db.safeUrl} is unreachable (${dbErrorText(e)}); registrations are kept in memory and written when it is back`);
     }
   }
 

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, ensureTables, maskUrl, parseDbUrl, isConnectionError, DbError, type TableMigration } from '../../../engine/db/index.js';
+import { openDatabase, ensureTables, maskUrl, parseDbUrl, isConnectionError, dbErrorText, DbError, type TableMigration } from '../../../engine/db/index.js';
 
 const pgUrl = process.env.TSIPS_TEST_PG_URL;
 
@@ -46,6 +46,19 @@ describe('pglite', () => {
     const c = await openDatabase('pglite://memory');
     expect(await c.knex.schema.hasTable('shared_t')).toBe(false); // a fresh in-memory database
     await c.close();
+  });
+
+  it('logs what the server said about a failed batch, not the statement with its placeholders', async () => {
+    const db = await openDatabase('pglite://memory');
+    try {
+      const rows = Array.from({ length: 200 }, (_, i) => ({ v: i }));
+      const e = await db.knex('no_such_table').insert(rows).catch((x: unknown) => x);
+      expect((e as Error).message.length).toBeGreaterThan(1000);
+      expect(dbErrorText(e)).toBe('relation "no_such_table" does not exist');
+      expect(dbErrorText(new Error('connect ECONNREFUSED 127.0.0.1:5432'))).toBe('connect ECONNREFUSED 127.0.0.1:5432');
+    } finally {
+      await db.close();
+    }
   });
 
   it('keeps a directory database across reopen', async () => {
