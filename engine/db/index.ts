@@ -5,3 +5,4 @@ export { parseDbUrl, maskUrl, type DbKind, type DbUrl } from './url.js';
 export { ensureTables, type TableMigration } from './version-table.js';
 export { DbError, dbErrorText, isConnectionError } from './errors.js';
 export { openSession, notify, type DbSession } from './session.js';
+export { bulkInsert, bulkUpsertById, type BulkColumns } from './bulk.js';

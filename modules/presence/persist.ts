@@ -1,11 +1,14 @@
 // presence's rows follow memory as it changes: changes made within a few milliseconds are
-// written together (multi-row insert, upsert by id, delete by id), one pass at a time so a
-// delete never overtakes its insert; a database outage is logged once, the changes are kept
-// and written when it is back, and the state keeps being served from memory meanwhile.
+// written together (one insert and one upsert by id per batch, a column array each, see
+// engine/db/bulk.ts; delete by id), one pass at a time so a delete never overtakes its
+// insert; a database outage is logged once, the changes are kept and written when it is
+// back, and the state keeps being served from memory meanwhile.
 // At start-up the live rows are loaded so watchers keep their dialogs over a restart.
-import { ensureTables, dbErrorText, isConnectionError, type Database } from '../../engine/db/index.js';
+import { bulkInsert, bulkUpsertById, dbErrorText, ensureTables, isConnectionError, type BulkColumns, type Database } from '../../engine/db/index.js';
 import { LogLevel } from '../../engine/core/log.js';
-import { activeWatchersMigration, presentityMigration, presentityOf, presentityRow, watcherOf, watcherRow } from './tables.js';
+import {
+  activeWatchersMigration, PRESENTITY_COLUMNS, presentityMigration, presentityOf, presentityRow, WATCHER_COLUMNS, watcherOf, watcherRow,
+} from './tables.js';
 import type { PresenceStore, Presentity, Watcher } from './store.js';
 
 /** Changes wait this long to be written together (a busy server writes thousands a second). */
@@ -14,6 +17,7 @@ const BATCH = 500;
 
 interface Kind<T extends { dbId: number | undefined }> {
   readonly table: string;
+  readonly columns: BulkColumns;
   readonly row: (o: T) => Record<string, unknown>;
   readonly saves: Set<T>;
   deletes: T[];
@@ -33,8 +37,8 @@ export class PresencePersistence {
     private readonly log: (level: number, message: string) => void,
     private readonly later: (ms: number, fn: () => void) => void,
   ) {
-    this.presentities = { table: presentityTable, row: presentityRow, saves: new Set(), deletes: [] };
-    this.watchers = { table: watchersTable, row: watcherRow, saves: new Set(), deletes: [] };
+    this.presentities = { table: presentityTable, columns: PRESENTITY_COLUMNS, row: presentityRow, saves: new Set(), deletes: [] };
+    this.watchers = { table: watchersTable, columns: WATCHER_COLUMNS, row: watcherRow, saves: new Set(), deletes: [] };
   }
 
   async prepare(): Promise<void> {
@@ -119,10 +123,10 @@ export class PresencePersistence {
         const fresh = chunk.filter((o) => o.dbId === undefined);
         const known = chunk.filter((o) => o.dbId !== undefined);
         if (fresh.length > 0) {
-          const ids = await knex(k.table).insert(fresh.map(k.row)).returning('id') as { id: number }[];
-          fresh.forEach((o, j) => { o.dbId = Number(ids[j]!.id); });
+          const ids = await bulkInsert(knex, k.table, k.columns, fresh.map(k.row));
+          fresh.forEach((o, j) => { o.dbId = ids[j]; });
         }
-        if (known.length > 0) await knex(k.table).insert(known.map((o) => ({ id: o.dbId, ...k.row(o) }))).onConflict('id').merge();
+        if (known.length > 0) await bulkUpsertById(knex, k.table, k.columns, known.map((o) => ({ id: o.dbId, ...k.row(o) })));
       }
       const ids = deletes.map((o) => o.dbId).filter((id): id is number => id !== undefined);
       for (let i = 0; i < ids.length; i += BATCH) await knex(k.table).whereIn('id', ids.slice(i, i + BATCH)).del();

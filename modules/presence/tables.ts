@@ -1,7 +1,7 @@
 // presence's tables with OpenSIPS's PostgreSQL columns: `presentity` (version 5) and
 // `active_watchers` (version 12), rows to and from the store's objects.
 import type { Knex } from 'knex';
-import type { TableMigration } from '../../engine/db/index.js';
+import type { BulkColumns, TableMigration } from '../../engine/db/index.js';
 import type { Presentity, Watcher } from './store.js';
 
 export function presentityMigration(table: string): TableMigration {
@@ -61,7 +61,19 @@ export function userHost(uri: string): { user: string; host: string } {
   return { user: m?.[1] ?? '', host: m?.[2] ?? '' };
 }
 
-export function presentityRow(p: Presentity): Record<string, unknown> {
+/** The columns tsips writes, with their types for bulk writes (engine/db/bulk.ts). */
+export const PRESENTITY_COLUMNS = {
+  username: 'text', domain: 'text', event: 'text', etag: 'text', expires: 'integer', received_time: 'integer', body: 'bytea',
+  extra_hdrs: 'bytea', sender: 'text', priority: 'integer',
+} as const satisfies BulkColumns;
+
+export const WATCHER_COLUMNS = {
+  presentity_uri: 'text', watcher_username: 'text', watcher_domain: 'text', to_user: 'text', to_domain: 'text', event: 'text', event_id: 'text',
+  to_tag: 'text', from_tag: 'text', callid: 'text', local_cseq: 'integer', remote_cseq: 'integer', contact: 'text', record_route: 'text',
+  expires: 'integer', status: 'integer', reason: 'text', version: 'integer', socket_info: 'text', local_contact: 'text',
+} as const satisfies BulkColumns;
+
+export function presentityRow(p: Presentity): Record<keyof typeof PRESENTITY_COLUMNS, unknown> {
   const { user, host } = userHost(p.presUri);
   return {
     username: user, domain: host, event: p.event, etag: p.etag, expires: p.expires, received_time: p.receivedTime,
@@ -81,7 +93,7 @@ export function presentityOf(row: Record<string, unknown>): Presentity {
 
 const ROUTE_SEP = '\r\n';
 
-export function watcherRow(w: Watcher): Record<string, unknown> {
+export function watcherRow(w: Watcher): Record<keyof typeof WATCHER_COLUMNS, unknown> {
   const wa = userHost(w.watcherUri);
   const to = userHost(w.presUri);
   return {

@@ -5,9 +5,9 @@
 // so publications and subscriptions carry on with their ETags and dialogs; expired rows are
 // deleted. A database outage keeps the changes in memory until it is back, logged once.
 import type { Knex } from 'knex';
-import { ensureTables, dbErrorText, isConnectionError, type Database } from '../../engine/db/index.js';
+import { bulkInsert, bulkUpsertById, dbErrorText, ensureTables, isConnectionError, type Database } from '../../engine/db/index.js';
 import { LogLevel } from '../../engine/core/log.js';
-import { addProxyColumn, puaMigration, recordOf, rowOf, type PuaRow } from './pua-table.js';
+import { addProxyColumn, PUA_COLUMNS, puaMigration, recordOf, rowOf, type PuaRow } from './pua-table.js';
 import type { Pua, RecordSink } from './pua.js';
 import type { PuaRecord } from './record.js';
 
@@ -112,17 +112,18 @@ export class PuaPersistence implements RecordSink {
     }
   }
 
-  /** New rows in one multi-row INSERT (ids come back in order), known ones in one upsert by id. */
+  /** New rows in one INSERT (ids come back in order), known ones in one upsert by id, a
+   *  column array each (engine/db/bulk.ts). */
   private async writeBatch(chunk: PuaRecord[]): Promise<void> {
     const k = this.db.knex;
     const fresh = chunk.filter((r) => r.dbId === undefined);
     const known = chunk.filter((r) => r.dbId !== undefined);
     if (fresh.length > 0) {
-      const ids = await k(this.table).insert(fresh.map(rowOf)).returning('id') as { id: number }[];
-      fresh.forEach((r, i) => { r.dbId = Number(ids[i]!.id); });
+      const ids = await bulkInsert(k, this.table, PUA_COLUMNS, fresh.map(rowOf));
+      fresh.forEach((r, i) => { r.dbId = ids[i]; });
     }
     if (known.length > 0) {
-      await k(this.table).insert(known.map((r) => ({ id: r.dbId, ...rowOf(r) }))).onConflict('id').merge();
+      await bulkUpsertById(k, this.table, PUA_COLUMNS, known.map((r) => ({ id: r.dbId, ...rowOf(r) })));
     }
     for (const r of chunk) this.onWritten?.(r, 'update');
   }

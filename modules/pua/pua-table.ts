@@ -4,7 +4,7 @@
 // proxy in memory only); it is added to an existing table that lacks it, and OpenSIPS
 // ignores it.
 import type { Knex } from 'knex';
-import type { TableMigration } from '../../engine/db/index.js';
+import type { BulkColumns, TableMigration } from '../../engine/db/index.js';
 import type { Publication, PuaRecord, Subscription } from './record.js';
 
 export const PUA_VERSION = 9;
@@ -78,6 +78,14 @@ export interface PuaRow {
 
 // Publications use call_id, from_tag and cseq too (OpenSIPS leaves them empty): every
 // PUBLISH of a publication continues one Call-ID, also after a restart or on another node.
+
+/** The columns tsips writes, with their types for bulk writes (engine/db/bulk.ts). */
+export const PUA_COLUMNS = {
+  pres_uri: 'text', pres_id: 'text', event: 'integer', expires: 'integer', desired_expires: 'integer', flag: 'integer', etag: 'text',
+  tuple_id: 'text', watcher_uri: 'text', to_uri: 'text', call_id: 'text', to_tag: 'text', from_tag: 'text', cseq: 'integer',
+  record_route: 'text', contact: 'text', remote_contact: 'text', version: 'integer', extra_headers: 'text', sharing_tag: 'text',
+  outbound_proxy: 'text',
+} as const satisfies BulkColumns satisfies Record<Exclude<keyof PuaRow, 'id'>, unknown>;
 
 /** Route set values are joined with CRLF: a Route value may itself contain commas. */
 const ROUTE_SEP = '\r\n';

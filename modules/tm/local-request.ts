@@ -4,7 +4,7 @@
 // of upstream. The next hop is the outbound proxy, else the first Route, else the
 // Request-URI, resolved by RFC 3263 from what the URI says (host names through the system
 // resolver: A/AAAA; SRV is not looked up).
-import { buildRequest, generateCallId, generateTag, parseMessage, type HeaderList, type SipMessage } from '../../engine/sip/index.js';
+import { buildRequest, generateCallId, generateTag, type HeaderList, type SipMessage } from '../../engine/sip/index.js';
 import { isReliable, type SendTarget } from '../../engine/transport/index.js';
 import { uriTarget } from '../../engine/core/uri-target.js';
 import { ClientBranch, Transaction } from './transaction.js';
@@ -75,7 +75,7 @@ export function sendLocalRequest(st: TmState, r: LocalRequest): Promise<LocalRes
     method: r.method, ruri, via, from: `${r.from};tag=${fromTag}`, to: d?.toTag ? `${r.to};tag=${d.toTag}` : r.to,
     callId, cseq, route: routes.length > 0 ? routes : undefined, headers: r.headers, body: r.body, contentType: r.contentType,
   });
-  const tx = new Transaction(id, parseMessage(buf), r.method, undefined, undefined, undefined, st.cfg.frMs, st.cfg.frInvMs);
+  const tx = new Transaction(id, buf, r.method, undefined, undefined, undefined, st.cfg.frMs, st.cfg.frInvMs);
   const b = new ClientBranch(0, ruri, undefined, hop, isReliable(target.proto), buf, 0, undefined, 0);
   tx.branches.push(b);
   st.table.add(tx);

@@ -2,7 +2,7 @@
 // (last reply, its retransmissions, where replies go) and one client branch per
 // destination the request was sent to. Plain data; the behaviour is in uas.ts, uac.ts,
 // relay.ts and reply-in.ts.
-import type { SipMessage } from '../../engine/sip/index.js';
+import { parseMessage, type SipMessage } from '../../engine/sip/index.js';
 import type { InboundMessage, ListenSocket, SendTarget } from '../../engine/transport/index.js';
 import type { Value } from '../../engine/script/value.js';
 import type { TimerEntry } from '../../engine/core/timer-queue.js';
@@ -103,10 +103,14 @@ export class Transaction {
   localDone: ((code: number, reply: SipMessage | undefined) => void) | undefined = undefined;
   localProvisional: ((reply: SipMessage) => void) | undefined = undefined;
 
+  private request: SipMessage | Buffer;
+
   constructor(
     readonly id: number,
-    /** The request as received (or as built, for a local request). */
-    readonly req: SipMessage,
+    /** The request as received, or the bytes of one built here (a local request): those are
+     *  parsed only if something asks, since a completed transaction is kept for wt_timer
+     *  and thousands of parsed copies of our own PUBLISHes would only feed the collector. */
+    request: SipMessage | Buffer,
     readonly method: string,
     /** undefined for a local request. */
     readonly inbound: InboundMessage | undefined,
@@ -117,8 +121,14 @@ export class Transaction {
     frMs: number,
     frInvMs: number,
   ) {
+    this.request = request;
     this.frMs = frMs;
     this.frInvMs = frInvMs;
+  }
+
+  get req(): SipMessage {
+    const r = this.request;
+    return Buffer.isBuffer(r) ? (this.request = parseMessage(r)) : r;
   }
 
   get isInvite(): boolean {

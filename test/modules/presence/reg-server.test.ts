@@ -13,7 +13,12 @@ const answered = new Set<string>();
 let rig: Rig;
 afterEach(async () => { await rig?.stop(); });
 
-async function server(extra: string[] = []): Promise<Rig> {
+const PLAIN_ROUTE = [
+  '  if (is_method("PUBLISH")) { handle_publish(); exit; }',
+  '  if (is_method("SUBSCRIBE")) { handle_subscribe(); exit; }',
+];
+
+async function server(extra: string[] = [], route = PLAIN_ROUTE): Promise<Rig> {
   answered.clear();
   return scriptRig([
     scriptHead(['sipmsgops', 'tm', 'usrloc', 'registrar', 'pua', 'pua_reginfo', 'presence', 'presence_reginfo']),
@@ -24,8 +29,7 @@ async function server(extra: string[] = []): Promise<Rig> {
     'modparam("pua_reginfo", "ul_domain", "location")',
     ...extra,
     'route {',
-    '  if (is_method("PUBLISH")) { handle_publish(); exit; }',
-    '  if (is_method("SUBSCRIBE")) { handle_subscribe(); exit; }',
+    ...route,
     '  if (is_method("REGISTER")) { save("location"); exit; }',
     '}',
   ].join('\n'));
@@ -58,6 +62,18 @@ async function answerNotifies(r: Rig): Promise<void> {
 }
 
 describe('presence + presence_reginfo', () => {
+  it('answers a retransmitted PUBLISH again from tm after t_newtran(), as OpenSIPS scripts do, instead of storing it twice', async () => {
+    rig = await server([], ['  if (is_method("PUBLISH|SUBSCRIBE")) { if (!t_newtran()) { sl_reply_error(); exit; } handle_publish(); exit; }']);
+    const publish = request('PUBLISH', { headers: ['Event: reg', 'Expires: 600'], body: doc('rfc3680-5.3-example.xml') });
+    rig.receiveRaw(publish, { port: CLIENT });
+    await rig.settle();
+    rig.receiveRaw(publish, { port: CLIENT });
+    await rig.settle();
+    const [first, again] = replies(rig, 'PUBLISH');
+    expect(status(first)).toBe('200 OK');
+    expect(again?.text).toBe(first!.text); // the same 200, SIP-ETag included: one publication
+  });
+
   it('PUBLISH: 200 with SIP-ETag; refresh and modify with SIP-If-Match; 412 unknown ETag; 489 unknown event; 400 hostile body', async () => {
     rig = await server();
     rig.receiveRaw(request('PUBLISH', { headers: ['Event: reg', 'Expires: 600'], body: doc('rfc3680-5.3-example.xml') }), { port: CLIENT });
