@@ -90,7 +90,16 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
+/** The Name at i: ASCII names (all of reginfo) are read by character codes, anything else
+ *  by the full XML production. */
 function nameAt(t: string, i: number): string | undefined {
+  let j = i;
+  for (let c = t.charCodeAt(j); ; c = t.charCodeAt(++j)) {
+    const start = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;
+    if (start || (j > i && ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e))) continue;
+    if (c >= 0x80) break; // not ASCII: the regular expression decides
+    return j > i ? t.slice(i, j) : undefined;
+  }
   NAME_RE.lastIndex = i;
   return NAME_RE.exec(t)?.[0];
 }
@@ -165,7 +174,8 @@ function startTag(t: string, i: number, limits: XmlLimits, isRoot: boolean): Sta
   const name = nameAt(t, i + 1);
   if (!name) throw notWellFormed(`'<' not followed by a name`);
   let j = i + 1 + name.length;
-  const seen = new Map<string, XmlAttribute>();
+  const seen = new Map<string, XmlAttribute>(); // the root's; other elements only need the names
+  const names: string[] = [];
   for (;;) {
     const k = skipSpace(t, j);
     if (k >= t.length) throw new XmlRefused('unterminated start tag');
@@ -186,14 +196,17 @@ function startTag(t: string, i: number, limits: XmlLimits, isRoot: boolean): Sta
     const close = t.indexOf(quote, v + 1);
     if (close < 0) throw new XmlRefused('unterminated attribute value');
     if (close - v - 1 > limits.maxAttribute) throw new XmlRefused(`attribute value longer than ${limits.maxAttribute} characters`);
-    if (seen.has(attr)) throw notWellFormed(`attribute '${attr}' given twice in '${name}'`);
-    seen.set(attr, { value: attributeValue(t, v + 1, close), start: v + 1, end: close });
+    if (names.includes(attr)) throw notWellFormed(`attribute '${attr}' given twice in '${name}'`);
+    names.push(attr);
+    const value = attributeValue(t, v + 1, close, isRoot);
+    if (isRoot) seen.set(attr, { value, start: v + 1, end: close });
     j = close + 1;
   }
 }
 
-/** The value with references replaced; '<' and characters XML forbids are refused. */
-function attributeValue(t: string, from: number, to: number): string {
+/** The value with references replaced (when `keep`); '<' and characters XML forbids are
+ *  refused. */
+function attributeValue(t: string, from: number, to: number, keep: boolean): string {
   let out = '';
   let run = from;
   for (let j = from; j < to;) {
@@ -201,14 +214,14 @@ function attributeValue(t: string, from: number, to: number): string {
     if (c === 0x3c) throw notWellFormed("'<' in an attribute value");
     if (c === 0x26) {
       const after = reference(t, j);
-      out += t.slice(run, j) + decode(t.slice(j + 1, after - 1));
+      if (keep) out += t.slice(run, j) + decode(t.slice(j + 1, after - 1));
       j = run = after;
       continue;
     }
     if (!isChar(c)) throw notWellFormed(`character U+${c.toString(16).padStart(4, '0')} is not allowed in XML`);
     j++;
   }
-  return out + t.slice(run, to);
+  return keep ? out + t.slice(run, to) : '';
 }
 
 /** The five predefined entities and character references to allowed characters; nothing
