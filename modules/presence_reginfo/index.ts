@@ -7,6 +7,7 @@
 // the gate's pass rather than by a fixed-width placeholder (OpenSIPS corrupts bodies
 // without its placeholder).
 import { defineModule, param } from '../../engine/modules/index.js';
+import { LogLevel } from '../../engine/core/log.js';
 import { reginfoHead, ReginfoError } from '../pua_reginfo/reginfo-read.js';
 import { checkUntrustedXml, XmlRefused } from '../../engine/xml/untrusted.js';
 import type { PresenceApi } from '../presence/api.js';
@@ -26,23 +27,35 @@ export default defineModule({
     const presence = ctx.api('presence') as PresenceApi;
     presence.addEvent({
       name: 'reg', contentType: 'application/reginfo+xml', defaultExpires: ctx.params.default_expires,
-      checkBody: (body) => {
-        try {
-          reginfoHead(checkUntrustedXml(body).root);
-          return undefined;
-        } catch (e) {
-          if (e instanceof ReginfoError || e instanceof XmlRefused) return e.message;
-          throw e;
+      checkBody: (body) => whyNot(body),
+      // The newest document that is one: a row another server wrote into a shared table was
+      // never checked here, and one bad row must not silence the watchers.
+      notifyBody: (bodies, version, presUri) => {
+        for (const body of bodies) {
+          const why = whyNot(body);
+          if (why === undefined) return withVersion(body, version);
+          ctx.log(LogLevel.WARN, `stored reg state of ${presUri} skipped: ${why}`);
         }
+        return EMPTY(version);
       },
-      notifyBody: (bodies, version) => (bodies.length === 0 ? EMPTY(version) : withVersion(bodies[0]!, version)),
     });
     return {};
   },
 });
 
-/** The document as published with the watcher's version in place of the publisher's: the
- *  body was checked when it was published, so the gate's pass finds the attribute. */
+/** Why a body is not a reg-event document; undefined when it is one. */
+function whyNot(body: Buffer | string): string | undefined {
+  try {
+    reginfoHead(checkUntrustedXml(body).root);
+    return undefined;
+  } catch (e) {
+    if (e instanceof ReginfoError || e instanceof XmlRefused) return e.message;
+    throw e;
+  }
+}
+
+/** The document as published with the watcher's version in place of the publisher's (it
+ *  passed whyNot(), so the gate's pass finds the attribute). */
 function withVersion(body: string, version: number): string {
   const v = checkUntrustedXml(body).root.attributes.get('version')!;
   return `${body.slice(0, v.start)}${version}${body.slice(v.end)}`;

@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { scriptHead, scriptRig, uasReply, type Rig, type Sent } from '../script-rig.js';
 import { readReginfo } from '../../../modules/pua_reginfo/reginfo-read.js';
+import { openDatabase } from '../../../engine/db/index.js';
+import { PresencePersistence } from '../../../modules/presence/persist.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDir, repoRoot } from '../../e2e/tsips-process.js';
@@ -132,6 +134,32 @@ describe('presence + presence_reginfo', () => {
     rig.receiveRaw(request('SUBSCRIBE', { ruri: 'sip:user@example.com', headers: ['Event: reg'], callId: 'sub-1', toTag, cseq: 3 }), { port: CLIENT });
     await rig.settle();
     expect(status(replies(rig, 'SUBSCRIBE').at(-1))).toBe('481 Subscription Does Not Exist');
+  });
+
+  it('skips a stored body that is not a reginfo document (a row another server wrote) and keeps notifying', async () => {
+    const db = await openDatabase('pglite://memory'); // the instance the rig's presence opens
+    try {
+      await new PresencePersistence(db, 'presentity', 'active_watchers', () => {}, (ms, fn) => { setTimeout(fn, ms); }).prepare();
+      await db.knex('presentity').insert({
+        username: 'user', domain: 'example.com', event: 'reg', etag: 'foreign', expires: 2147483647, received_time: 1,
+        body: Buffer.from('<reginfo xmlns="urn:example:other" version="1" state="full"/>'), extra_hdrs: Buffer.alloc(0), priority: 0,
+      });
+      rig = await server();
+      expect(rig.stat('presence:presentities')).toBe(1); // loaded at start-up
+      rig.receiveRaw(request('SUBSCRIBE', { ruri: 'sip:user@example.com', headers: ['Event: reg', 'Expires: 300'], callId: 'sub-bad' }), { port: CLIENT });
+      await rig.settle();
+      expect(status(replies(rig, 'SUBSCRIBE').at(-1))).toBe('200 OK');
+      const first = readReginfo(notifies(rig)[0]!.msg.body);
+      expect(first).toMatchObject({ version: 0, state: 'full', registrations: [] });
+      await answerNotifies(rig);
+      rig.receiveRaw(request('PUBLISH', { ruri: 'sip:user@example.com', headers: ['Event: reg', 'Expires: 600'], body: doc('rfc3680-5.3-example.xml') }), { port: CLIENT });
+      await rig.settle();
+      const second = readReginfo(notifies(rig)[1]!.msg.body);
+      expect(second.version).toBe(1);
+      expect(second.registrations[0]!.aor).toBe('sip:user@example.com');
+    } finally {
+      await db.close();
+    }
   });
 
   it('ends a subscription whose NOTIFY is answered 481, and expired ones with reason=timeout', async () => {
