@@ -174,16 +174,16 @@ function startTag(t: string, i: number, limits: XmlLimits, isRoot: boolean): Sta
   const name = nameAt(t, i + 1);
   if (!name) throw notWellFormed(`'<' not followed by a name`);
   let j = i + 1 + name.length;
-  const seen = new Map<string, XmlAttribute>(); // the root's; other elements only need the names
+  const seen = isRoot ? new Map<string, XmlAttribute>() : undefined; // other elements need only the names
   const names: string[] = [];
   for (;;) {
     const k = skipSpace(t, j);
     if (k >= t.length) throw new XmlRefused('unterminated start tag');
     const c = t.charCodeAt(k);
-    if (c === 0x3e /* > */) return { name, empty: false, end: k + 1, root: isRoot ? rootOf(name, seen) : undefined };
+    if (c === 0x3e /* > */) return { name, empty: false, end: k + 1, root: seen && rootOf(name, seen) };
     if (c === 0x2f /* / */) {
       if (t.charCodeAt(k + 1) !== 0x3e) throw notWellFormed(`malformed start tag '${name}'`);
-      return { name, empty: true, end: k + 2, root: isRoot ? rootOf(name, seen) : undefined };
+      return { name, empty: true, end: k + 2, root: seen && rootOf(name, seen) };
     }
     if (k === j) throw notWellFormed(`attributes of '${name}' not separated by white space`);
     const attr = nameAt(t, k);
@@ -199,7 +199,7 @@ function startTag(t: string, i: number, limits: XmlLimits, isRoot: boolean): Sta
     if (names.includes(attr)) throw notWellFormed(`attribute '${attr}' given twice in '${name}'`);
     names.push(attr);
     const value = attributeValue(t, v + 1, close, isRoot);
-    if (isRoot) seen.set(attr, { value, start: v + 1, end: close });
+    seen?.set(attr, { value, start: v + 1, end: close });
     j = close + 1;
   }
 }

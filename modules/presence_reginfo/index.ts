@@ -9,7 +9,7 @@
 import { defineModule, param } from '../../engine/modules/index.js';
 import { LogLevel } from '../../engine/core/log.js';
 import { reginfoHead, ReginfoError } from '../pua_reginfo/reginfo-read.js';
-import { checkUntrustedXml, XmlRefused } from '../../engine/xml/untrusted.js';
+import { checkUntrustedXml, XmlRefused, type XmlRoot } from '../../engine/xml/untrusted.js';
 import type { PresenceApi } from '../presence/api.js';
 
 const EMPTY = (version: number) =>
@@ -27,14 +27,17 @@ export default defineModule({
     const presence = ctx.api('presence') as PresenceApi;
     presence.addEvent({
       name: 'reg', contentType: 'application/reginfo+xml', defaultExpires: ctx.params.default_expires,
-      checkBody: (body) => whyNot(body),
+      checkBody: (body) => {
+        const c = reginfoRoot(body);
+        return 'why' in c ? c.why : undefined;
+      },
       // The newest document that is one: a row another server wrote into a shared table was
       // never checked here, and one bad row must not silence the watchers.
       notifyBody: (bodies, version, presUri) => {
         for (const body of bodies) {
-          const why = whyNot(body);
-          if (why === undefined) return withVersion(body, version);
-          ctx.log(LogLevel.WARN, `stored reg state of ${presUri} skipped: ${why}`);
+          const c = reginfoRoot(body);
+          if ('root' in c) return withVersion(body, c.root, version);
+          ctx.log(LogLevel.WARN, `stored reg state of ${presUri} skipped: ${c.why}`);
         }
         return EMPTY(version);
       },
@@ -43,21 +46,20 @@ export default defineModule({
   },
 });
 
-/** Why a body is not a reg-event document; undefined when it is one. */
-function whyNot(body: Buffer | string): string | undefined {
+/** The root element of a reg-event document, or why the body is not one. */
+function reginfoRoot(body: Buffer | string): { root: XmlRoot } | { why: string } {
   try {
-    reginfoHead(checkUntrustedXml(body).root);
-    return undefined;
+    const { root } = checkUntrustedXml(body);
+    reginfoHead(root);
+    return { root };
   } catch (e) {
-    if (e instanceof ReginfoError || e instanceof XmlRefused) return e.message;
+    if (e instanceof ReginfoError || e instanceof XmlRefused) return { why: e.message };
     throw e;
   }
 }
 
-/** The document as published with the watcher's version in place of the publisher's (it
- *  passed whyNot(), so the gate's pass finds the attribute). */
-function withVersion(body: string, version: number): string {
-  const v = checkUntrustedXml(body).root.attributes.get('version')!;
+/** The document as published with the watcher's version in place of the publisher's. */
+function withVersion(body: string, root: XmlRoot, version: number): string {
+  const v = root.attributes.get('version')!; // reginfoHead() found it
   return `${body.slice(0, v.start)}${version}${body.slice(v.end)}`;
 }
-
