@@ -42,7 +42,8 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-export async function scriptRig(cfg: string): Promise<Rig> {
+/** `tcp`: a TCP socket too (the fake transport takes sends to either). */
+export async function scriptRig(cfg: string, opts: { tcp?: boolean } = {}): Promise<Rig> {
   const load = loadScriptText(cfg, 'rig.cfg', '/tmp');
   const res = await checkScript(load, { listen: [], version: 'test' });
   expect(res.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.loc.line}:${d.loc.col} ${d.message}`)).toEqual([]);
@@ -53,10 +54,11 @@ export async function scriptRig(cfg: string): Promise<Rig> {
     id: 1, proto: 'udp', address: '127.0.0.1', port: 5060, family: 'IPv4', name: 'udp:127.0.0.1:5060',
     spec: { proto: 'udp', host: '127.0.0.1', port: 5060 },
   } as ListenSocket;
+  const sockets = opts.tcp ? [socket, { ...socket, id: 2, proto: 'tcp', name: 'tcp:127.0.0.1:5060', spec: { ...socket.spec, proto: 'tcp' } } as ListenSocket] : [socket];
   const sent: Sent[] = [];
   const failing = new Set<number>();
   const transport = {
-    sockets: [socket],
+    sockets,
     send: (to: SendTarget, buf: Buffer, _o?: SendOptions) => {
       if (failing.has(to.port)) return Promise.reject(new Error('ECONNREFUSED'));
       const text = buf.toString('utf8');
@@ -71,7 +73,7 @@ export async function scriptRig(cfg: string): Promise<Rig> {
   const coreStats = declareCoreStats(services.stats);
   const core = createCoreServices({ transport, config: c.config, log: services.log, stats: services.stats, coreStats, startedAt: 0 });
   services.runtime.set({
-    core, script, sockets: [socket], send: (t, b, o) => transport.send(t, b, o),
+    core, script, sockets, send: (t, b, o) => transport.send(t, b, o),
     createDummyContext: (type) => scriptRuntime.createDummyContext(core, type),
   });
   await childInitModules(modules);

@@ -1,4 +1,4 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, vi } from 'vitest';
 import net from 'node:net';
 import { Transport, type InboundMessage, type TransportConfig } from '../../../engine/transport/index.js';
 import { closer, ipv6Available, request, sleep, tcpClient, waitFor } from './net-helpers.js';
@@ -149,6 +149,29 @@ describe('TCP transport', () => {
       // and a send on that connection id reaches the same peer socket
       await t.send({ proto: 'tcp', address: '127.0.0.1', port: 1 }, Buffer.from('D'), { connectionId: seen[0].connectionId });
       await waitFor(() => p.data() === 'ABCD');
+    });
+
+    it('writes the messages of one turn together, whole and in order', async () => {
+      const t = await started();
+      const p = await peer();
+      const target = { proto: 'tcp' as const, address: '127.0.0.1', port: p.port };
+      await t.send(target, Buffer.from('open;'));
+      await waitFor(() => p.data() === 'open;');
+      // what reaches the kernel: one writev for the burst, not a write per message (the peer
+      // here shares our event loop, so counting its reads would not tell)
+      const writev = vi.spyOn(net.Socket.prototype as unknown as { _writev: () => void }, '_writev');
+      const write = vi.spyOn(net.Socket.prototype as unknown as { _write: () => void }, '_write');
+      const texts = Array.from({ length: 40 }, (_, i) => `message ${i};`);
+      try {
+        await Promise.all(texts.map((x) => t.send(target, Buffer.from(x))));
+        expect(writev.mock.calls.length + write.mock.calls.length).toBe(1);
+      } finally {
+        writev.mockRestore();
+        write.mockRestore();
+      }
+      await waitFor(() => p.data().length === 'open;'.length + texts.join('').length, 2000, 'every message');
+      expect(p.data()).toBe(`open;${texts.join('')}`);
+      expect(t.stats.messagesOut).toBe(41);
     });
 
     it('falls back to the target when the connection id has closed', async () => {

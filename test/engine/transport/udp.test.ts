@@ -75,6 +75,25 @@ describe('UDP transport', () => {
     expect(client.received.map((r) => [r.text, r.port])).toEqual([['x', b.port], ['y', a.port]]);
   });
 
+  it('sends a burst of datagrams whole and in order', async () => {
+    const t = await started(['127.0.0.1']);
+    const client = await udpClient(c);
+    const target = { proto: 'udp' as const, address: '127.0.0.1', port: client.port };
+    const texts = Array.from({ length: 50 }, (_, i) => `datagram ${i} ${'x'.repeat(i * 20)}`);
+    await Promise.all(texts.map((x) => t.send(target, Buffer.from(x))));
+    await waitFor(() => client.received.length === texts.length, 2000, 'every datagram');
+    expect(client.received.map((r) => r.text)).toEqual(texts);
+    expect(t.stats.messagesOut).toBe(texts.length);
+  });
+
+  it('refuses a datagram that had not left when the transport stopped', async () => {
+    const t = await started(['127.0.0.1']);
+    const client = await udpClient(c);
+    const sending = t.send({ proto: 'udp', address: '127.0.0.1', port: client.port }, Buffer.from('late'));
+    await t.stop();
+    await expect(sending).rejects.toMatchObject({ code: 'TRANSPORT_SEND_FAILED', message: expect.stringContaining('closed') });
+  });
+
   it('refuses to send oversize messages, to a family it has no socket for, or before start', async () => {
     const t = await started(['127.0.0.1'], { maxMessageSize: 100 });
     await expect(t.send({ proto: 'udp', address: '127.0.0.1', port: 9 }, Buffer.alloc(101))).rejects.toMatchObject({ code: 'TRANSPORT_TOO_LARGE' });

@@ -134,6 +134,27 @@ describe('tm local requests (UAC API)', () => {
     expect(r.reply?.header('sip-etag')).toBe('e1');
     expect(r.callId).toBe(m.callId);
     expect(rig.stat('tm:UAC_transactions')).toBe(1);
+    expect(rig.stat('tm:inuse_transactions')).toBe(1); // Timer K: kept to absorb retransmitted replies
+  });
+
+  it('over TCP: no retransmission, and the transaction ends with its final reply (RFC 3261 17.1.2.2, Timer K = 0)', async () => {
+    const rig = await scriptRig(`${HEAD}\nroute { exit; }`, { tcp: true });
+    const tm = rig.modules.modules.find((m) => m.name === 'tm')!;
+    const api = tm.def.api!(tm.state) as TmApi;
+    const done = api.request({
+      method: 'PUBLISH', ruri: 'sip:alice@example.com', from: '<sip:alice@example.com>', to: '<sip:alice@example.com>',
+      outboundProxy: 'sip:127.0.0.1:6001;transport=tcp', headers: [['Event', 'reg']],
+    });
+    await rig.settle();
+    await rig.advance(1100);
+    const sent = rig.to(6001, /^PUBLISH/);
+    expect(sent.map((s) => s.to.proto)).toEqual(['tcp']);
+    expect(sent[0]!.msg.header('via')).toMatch(/^SIP\/2\.0\/TCP /);
+    expect(rig.stat('tm:inuse_transactions')).toBe(1);
+    rig.receive(uasReply(sent[0]!.msg, 200, 'OK', { extra: ['SIP-ETag: e1'] }), { port: 6001 });
+    expect((await done).code).toBe(200);
+    await rig.settle();
+    expect(rig.stat('tm:inuse_transactions')).toBe(0);
   });
 
   it('resolves with 408 when nothing answers within fr_timeout', async () => {
