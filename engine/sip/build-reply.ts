@@ -60,11 +60,14 @@ export function appendTail(out: ByteBuilder, headers: HeaderList | undefined, bo
     checkHeaderValue(name, value);
     out.text(`${canonicalHeaderName(name)}: ${value}\r\n`);
   }
-  const bytes = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  if (contentType !== undefined && bytes && bytes.length > 0) {
+  // A string body is measured once and encoded straight into the message, not first into
+  // a Buffer of its own that is then copied.
+  const length = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
+  if (contentType !== undefined && length > 0) {
     checkHeaderValue('Content-Type', contentType);
     out.text(`Content-Type: ${contentType}\r\n`);
   }
-  out.text(`Content-Length: ${bytes ? bytes.length : 0}\r\n\r\n`);
-  if (bytes) out.bytes(bytes);
+  out.text(`Content-Length: ${length}\r\n\r\n`);
+  if (typeof body === 'string') out.text(body, length);
+  else if (body) out.bytes(body);
 }

@@ -21,12 +21,13 @@ export class ByteBuilder {
     return this;
   }
 
-  text(s: string): this {
+  /** `byteLength`: the string's UTF-8 length when the caller has measured it already. */
+  text(s: string, byteLength?: number): this {
     if (s.length === 0) return this;
     this.parts.push(s);
     this.starts.push(0);
     this.ends.push(0);
-    this.length += Buffer.byteLength(s, 'utf8');
+    this.length += byteLength ?? Buffer.byteLength(s, 'utf8');
     return this;
   }
 
