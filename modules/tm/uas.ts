@@ -109,9 +109,12 @@ export function sendUpstream(st: TmState, tx: Transaction, status: number, buf: 
     tx.endTimer = st.queue.schedule(tx.frMs, () => removeTx(st, tx));
     return;
   }
-  // A relayed 2xx ends an INVITE server transaction (17.2.1); a non-INVITE one is complete.
+  // A relayed 2xx ends an INVITE server transaction (17.2.1); a non-INVITE one is complete,
+  // and over a reliable transport, where the request is never retransmitted, it ends here
+  // (17.2.2, Timer J = 0) unless branches are still waiting for their replies.
   tx.uasPhase = 'completed';
-  startWait(st, tx);
+  if (reliable && !tx.isInvite && tx.branches.every((b) => b.final)) removeTx(st, tx);
+  else startWait(st, tx);
 }
 
 function armReplyRetransmission(st: TmState, tx: Transaction, interval: number): void {

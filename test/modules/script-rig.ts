@@ -18,15 +18,18 @@ export interface Sent {
   readonly msg: SipMessage;
 }
 
+interface From { address?: string; port?: number; proto?: 'udp' | 'tcp' }
+
 export interface Rig {
   readonly sent: Sent[];
   readonly services: ReturnType<typeof testServices>;
   readonly modules: ModuleSet;
   readonly socket: ListenSocket;
-  /** Feeds a message as if it arrived over UDP from address:port. */
-  receive(text: string, from?: { address?: string; port?: number }): void;
+  /** Feeds a message as if it arrived from address:port (over UDP unless `proto` says TCP,
+   *  which needs the rig's `tcp` option). */
+  receive(text: string, from?: From): void;
   /** The same with exact bytes (no line-end conversion): bodies with their own line ends. */
-  receiveRaw(buf: Buffer, from?: { address?: string; port?: number }): void;
+  receiveRaw(buf: Buffer, from?: From): void;
   /** Moves the fake clock, running due timers; then lets promises settle. */
   advance(ms: number): Promise<void>;
   /** Messages sent to a port, optionally only those whose first line matches. */
@@ -79,11 +82,13 @@ export async function scriptRig(cfg: string, opts: { tcp?: boolean } = {}): Prom
   await childInitModules(modules);
   const handler = createMessageHandler({ transport, core, script, stats: coreStats, log: services.log, inFlight: new InFlight(), hooks });
   const settle = () => new Promise<void>((r) => setImmediate(r));
-  const receiveRaw = (buf: Buffer, from: { address?: string; port?: number }) => {
+  const receiveRaw = (buf: Buffer, from: From) => {
+    const proto = from.proto ?? 'udp';
     const inb: InboundMessage = {
       buf,
-      source: { proto: 'udp', address: from.address ?? '127.0.0.1', port: from.port ?? 5000, family: 'IPv4' },
-      local: socket,
+      source: { proto, address: from.address ?? '127.0.0.1', port: from.port ?? 5000, family: 'IPv4' },
+      local: sockets.find((k) => k.proto === proto) ?? socket,
+      ...(proto === 'tcp' ? { connectionId: 1 } : {}),
     };
     handler(inb);
   };

@@ -194,6 +194,23 @@ branch_route[none] { drop; }`;
     expect(own.to(5000).map((s) => `${s.msg.status} ${s.msg.reason}`)).toEqual(['503 Script Says No']);
   });
 
+  it('ends a non-INVITE transaction answered over TCP at once (RFC 3261 17.2.2, Timer J = 0), keeps a UDP one for wt_timer', async () => {
+    const rig = await scriptRig(`${HEAD}\nroute { t_newtran(); t_reply(200, "OK"); exit; }`, { tcp: true });
+    rig.receive(uacRequest({ method: 'PUBLISH', port: 5000, branch: 'z9hG4bK-j1', callId: 'j1' }), { proto: 'tcp' });
+    await rig.settle();
+    expect(rig.to(5000).map((s) => [s.to.proto, s.msg.status])).toEqual([['tcp', 200]]);
+    expect(rig.stat('tm:inuse_transactions')).toBe(0);
+    rig.receive(uacRequest({ method: 'PUBLISH', port: 5001, branch: 'z9hG4bK-j2', callId: 'j2' }));
+    await rig.settle();
+    expect(rig.to(5001).map((s) => [s.to.proto, s.msg.status])).toEqual([['udp', 200]]);
+    expect(rig.stat('tm:inuse_transactions')).toBe(1);
+    // a retransmission over UDP is answered from the transaction, not run through the script again
+    rig.receive(uacRequest({ method: 'PUBLISH', port: 5001, branch: 'z9hG4bK-j2', callId: 'j2' }));
+    await rig.settle();
+    expect(rig.to(5001)).toHaveLength(2);
+    expect(rig.stat('tm:inuse_transactions')).toBe(1);
+  });
+
   it('frees a transaction the script created but never answered or relayed', async () => {
     const rig = await scriptRig(`${HEAD}\nroute { t_newtran(); exit; }`);
     rig.receive(uacRequest({ method: 'OPTIONS', port: 5000, branch: 'z9hG4bK-l1', callId: 'l1' }));
