@@ -5,7 +5,8 @@ export interface TmConfig {
   /** fr_inv_timeout: final reply after a provisional to an INVITE (Timer C). */
   frInvMs: number;
   restartFrOnEachReply: boolean;
-  /** wt_timer: a completed transaction absorbs retransmissions this long (Timers D/I/J/K). */
+  /** wt_timer: a completed transaction absorbs retransmissions this long (Timers D/I/J/K;
+   *  J and K are zero over TCP). */
   waitMs: number;
   t1Ms: number;
   t2Ms: number;
