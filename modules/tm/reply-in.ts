@@ -8,7 +8,7 @@ import { SipMessageContext, type MessageContext } from '../../engine/core/messag
 import { LogLevel } from '../../engine/core/log.js';
 import type { ClientBranch, Transaction } from './transaction.js';
 import { parseBranch, looksLikeOurs } from './branch-id.js';
-import { relayedBuffer, replyLocal, sendUpstream, removeTx, startWait } from './uas.js';
+import { completeNonInvite, relayedBuffer, replyLocal, sendUpstream, startWait } from './uas.js';
 import { armFr, cancelAnswered, sendAck, sendCancel, stopBranchTimers } from './uac.js';
 import type { TmMsgData } from './msg-data.js';
 import { sendBuf } from './send.js';
@@ -232,10 +232,9 @@ function localFinal(st: TmState, tx: Transaction, status: number, ctx: MessageCo
   const done = tx.localDone;
   tx.localDone = undefined;
   done?.(status, ctx?.msg);
-  // RFC 3261 17.1.2.2: a non-INVITE client transaction over a reliable transport ends with
-  // its final reply (Timer K = 0): no retransmission can follow to absorb, and a reg-event
-  // publisher completing thousands of PUBLISHes a second should not hold each for wt_timer.
-  if (!tx.isInvite && tx.branches.every((b) => b.reliable)) removeTx(st, tx);
-  else startWait(st, tx);
+  // A reg-event publisher completing thousands of PUBLISHes a second over TCP should not
+  // hold each for wt_timer.
+  if (tx.isInvite) startWait(st, tx);
+  else completeNonInvite(st, tx);
 }
 

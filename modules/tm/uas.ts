@@ -109,11 +109,20 @@ export function sendUpstream(st: TmState, tx: Transaction, status: number, buf: 
     tx.endTimer = st.queue.schedule(tx.frMs, () => removeTx(st, tx));
     return;
   }
-  // A relayed 2xx ends an INVITE server transaction (17.2.1); a non-INVITE one is complete,
-  // and over a reliable transport, where the request is never retransmitted, it ends here
-  // (17.2.2, Timer J = 0) unless branches are still waiting for their replies.
+  // A relayed 2xx ends an INVITE server transaction (17.2.1); a non-INVITE one is complete.
   tx.uasPhase = 'completed';
-  if (reliable && !tx.isInvite && tx.branches.every((b) => b.final)) removeTx(st, tx);
+  if (tx.isInvite) startWait(st, tx);
+  else completeNonInvite(st, tx);
+}
+
+/** A non-INVITE transaction with its final reply: it waits wt_timer to absorb
+ *  retransmissions, unless none can come. Over a reliable transport the request is never
+ *  retransmitted to us (Timer J = 0, RFC 3261 17.2.2) and a reply never to a branch (Timer
+ *  K = 0, 17.1.2.2): when that holds for the upstream side (if any) and for every branch,
+ *  all of them answered, the transaction ends at once. */
+export function completeNonInvite(st: TmState, tx: Transaction): void {
+  const upstreamReliable = !tx.upstream || isReliable(tx.upstream.target.proto);
+  if (upstreamReliable && tx.branches.every((b) => b.final && b.reliable)) removeTx(st, tx);
   else startWait(st, tx);
 }
 

@@ -177,6 +177,24 @@ describe('tm stateful relay', () => {
     expect(rig.stat('tm:inuse_transactions')).toBe(0);
   });
 
+  it('a MESSAGE from TCP relayed to UDP keeps its transaction for wt_timer: a retransmitted 200 from downstream is absorbed, not relayed twice', async () => {
+    const rig = await scriptRig(CFG, { tcp: true });
+    rig.receive(uacRequest({ method: 'MESSAGE', port: UAC, branch: 'z9hG4bK-m1', callId: 'm1' }), { proto: 'tcp' });
+    await rig.settle();
+    const down = rig.to(6001, /^MESSAGE/);
+    expect(down.map((s) => s.to.proto)).toEqual(['udp']);
+    const ok = uasReply(down[0]!.msg, 200, 'OK');
+    rig.receive(ok, { port: 6001 });
+    await rig.settle();
+    expect(rig.to(UAC).map((s) => [s.to.proto, s.msg.status])).toEqual([['tcp', 200]]);
+    expect(rig.stat('tm:inuse_transactions')).toBe(1); // Timer K of the UDP branch
+    rig.receive(ok, { port: 6001 });
+    await rig.settle();
+    expect(rig.to(UAC)).toHaveLength(1);
+    await rig.advance(5100);
+    expect(rig.stat('tm:inuse_transactions')).toBe(0);
+  });
+
   it('leaves no transaction behind once every timer has run', async () => {
     const rig = await scriptRig(CFG);
     for (let i = 0; i < 20; i++) rig.receive(invite(`x${i}`));
