@@ -86,29 +86,34 @@ export class UdpListener {
     const out = this.outbox;
     this.outbox = [];
     for (const o of out) {
-      const failed = (err: Error) => {
-        this.ctx.stats.sendErrors++;
-        o.reject(new TransportError('TRANSPORT_SEND_FAILED', `${this.local.name} -> ${o.address}:${o.port}: ${err.message}`, { cause: err }));
-      };
       try {
         this.sock.send(o.buf, o.port, o.address, (err) => {
-          if (err) return failed(err);
+          if (err) return this.failed(o, err);
           this.ctx.stats.bytesOut += o.buf.length;
           this.ctx.stats.messagesOut++;
           o.resolve();
         });
       } catch (e) { // the socket was closed meanwhile
-        failed(e as Error);
+        this.failed(o, e as Error);
       }
     }
   };
+
+  private failed(o: Outgoing, err: Error): void {
+    this.ctx.stats.sendErrors++;
+    this.refuse(o, err.message, err);
+  }
+
+  private refuse(o: Outgoing, why: string, cause?: unknown): void {
+    o.reject(new TransportError('TRANSPORT_SEND_FAILED', `${this.local.name} -> ${o.address}:${o.port}: ${why}`, { cause }));
+  }
 
   /** Datagrams still waiting are refused: dgram drops what is sent as the socket closes,
    *  without a word, and a caller should hear that its message did not leave. */
   close(): Promise<void> {
     const waiting = this.outbox;
     this.outbox = [];
-    for (const o of waiting) o.reject(new TransportError('TRANSPORT_SEND_FAILED', `${this.local.name} -> ${o.address}:${o.port}: the socket was closed`));
+    for (const o of waiting) this.refuse(o, 'the socket was closed');
     return new Promise((resolve) => {
       try {
         this.sock.close(() => resolve());

@@ -33,7 +33,9 @@ const NOTIFIES = 10;
 const STEP_S = 5;
 const WARMUP_RATE = 500;
 
-const pairName = (transport: 'udp' | 'tcp') => `tsips -> tsips presence, ${transport.toUpperCase()} (PostgreSQL)`;
+/** The transports the tsips -> tsips pair runs over. */
+const PAIR_TRANSPORTS = ['udp', 'tcp'] as const;
+const pairName = (transport: (typeof PAIR_TRANSPORTS)[number]) => `tsips -> tsips presence, ${transport.toUpperCase()} (PostgreSQL)`;
 
 interface Server { readonly process: ChildProcess; readonly http: number; readonly name: string }
 type Row = [string, Step | undefined, string?];
@@ -61,7 +63,7 @@ export async function run(args: string[]): Promise<void> {
       if (havePg) {
         // UDP as the Kamailio pair runs, and TCP, which carries a burst of PUBLISHes (and
         // their 200s) in one write: what a deployment between two servers would choose.
-        for (const transport of ['udp', 'tcp'] as const) {
+        for (const transport of PAIR_TRANSPORTS) {
           await dropTables(pgUrl, ['pua', 'presentity', 'active_watchers']);
           rows.push([pairName(transport), ...await withServer(work, (port) => tsips(work, 'tsips-presence.cfg', port, { DB: pgUrl }),
             (presence, srv) => registrarRun(work, (port) => tsips(work, 'tsips-registrar.cfg', port, { PUBLISH: 1, PRESENCE: presence, TRANSPORT: transport, DB: pgUrl }),
@@ -76,7 +78,7 @@ export async function run(args: string[]): Promise<void> {
       table('REGISTER/s', rows);
       ratios(rows, 'REGISTER', [['tsips, publishing off', 'kamailio, publishing off'], ['tsips, publishing on', 'kamailio, publishing on'],
         [pairName('udp'), 'kamailio -> kamailio presence (PostgreSQL)']]);
-      for (const transport of ['udp', 'tcp'] as const) {
+      for (const transport of PAIR_TRANSPORTS) {
         const aim = rows.find(([n]) => n === pairName(transport))?.[1];
         if (aim) process.stdout.write(`aim: 6000 new registrations/s published by tsips to a tsips presence server on PostgreSQL over ${transport.toUpperCase()}: ${aim.rate >= 6000 ? 'met' : 'NOT met'} (${aim.rate}/s held, no failed REGISTER)\n`);
       }
