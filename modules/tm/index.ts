@@ -32,7 +32,7 @@ export default defineModule({
     fr_timeout: param.int({ default: 30, min: 1, doc: 'Seconds to wait for a final reply (any request), and for the ACK of a negative INVITE reply.' }),
     fr_inv_timeout: param.int({ default: 120, min: 1, doc: 'Seconds to wait for the final reply to an INVITE after a provisional one.' }),
     restart_fr_on_each_reply: param.int({ default: 1, oneOf: [0, 1], doc: 'Restart the INVITE final-reply timer on every provisional reply.' }),
-    wt_timer: param.int({ default: 5, min: 1, doc: 'Seconds a completed transaction stays to absorb retransmissions. A non-INVITE transaction over TCP ends with its final reply instead (RFC 3261 Timers J and K are zero on reliable transports).' }),
+    wt_timer: param.int({ default: 5, min: 1, doc: 'Seconds a completed transaction stays to absorb retransmissions. A non-INVITE transaction whose request came over TCP (or was sent by tsips itself) and whose branches all went over TCP ends with its final reply instead (RFC 3261 Timers J and K are zero on reliable transports).' }),
     delete_timer: param.int({ default: 2, doc: 'Accepted for compatibility; transactions are freed at once when their wait ends.' }),
     T1_timer: param.int({ default: 500, min: 1, doc: 'Base retransmission interval (ms).' }),
     T2_timer: param.int({ default: 4000, min: 1, doc: 'Retransmission interval cap (ms); must be greater than T1_timer.' }),
