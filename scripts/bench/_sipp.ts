@@ -52,8 +52,10 @@ export async function sippStep(o: StepOptions): Promise<Step> {
   const q = (f: number) => (rtts.length ? rtts[Math.min(rtts.length - 1, Math.floor(f * rtts.length))]! : NaN);
   // sipp exits 0 only when every call succeeded.
   const ok = code === 0 && failed === 0 && successful === calls && seconds <= o.seconds * (o.slack ?? 1.25) + 1;
-  return { rate: o.rate, ok, failed, seconds, p50: q(0.5), p99: q(0.99), cpuUsPerCall, firstError: ok ? undefined : firstSippError(dir) };
+  return { rate: o.rate, ok, failed, seconds, p50: q(0.5), p99: q(0.99), cpuUsPerCall, firstError: ok ? undefined : sippSaid(firstSippError(dir)) };
 }
+
+const sippSaid = (e: string | undefined) => (e === undefined ? undefined : `sipp: ${e}`);
 
 /** The first thing sipp reported as wrong in a step (its -trace_err file). */
 function firstSippError(dir: string): string | undefined {
@@ -82,7 +84,7 @@ export function best(steps: readonly Step[] | undefined): Step | undefined {
 }
 
 export function describeStep(s: Step): string {
-  return `${s.rate}/s: ${s.ok ? 'held' : 'NOT held'} (${s.failed} failed, ${s.seconds.toFixed(1)} s, p50 ${fmtMs(s.p50)} p99 ${fmtMs(s.p99)}, server CPU ${s.cpuUsPerCall.toFixed(1)} µs/call)${s.firstError ? `; sipp: ${s.firstError}` : ''}`;
+  return `${s.rate}/s: ${s.ok ? 'held' : 'NOT held'} (${s.failed} failed, ${s.seconds.toFixed(1)} s, p50 ${fmtMs(s.p50)} p99 ${fmtMs(s.p99)}, server CPU ${s.cpuUsPerCall.toFixed(1)} µs/call)${s.firstError ? `; ${s.firstError}` : ''}`;
 }
 
 /** User + system CPU time of a process and all its descendants (Linux /proc; clock ticks

@@ -7,8 +7,9 @@
 //      PUBLISH (scripts/bench/reginfo/uas-publish.xml);
 //    - publishing to a presence server of the same kind on PostgreSQL (tsips registrar ->
 //      tsips presence, over UDP and over TCP; Kamailio registrar -> Kamailio presence): the
-//      aim is 6,000 new registrations/s published with no failed REGISTER; the presence
-//      server's count of presentities tells how many were published.
+//      aim is 6,000 new registrations/s published with no failed REGISTER; between tsips
+//      nodes a rate holds only when, after its step, the presence server holds a presentity
+//      for every AOR the registrar holds.
 //  notify: a mirror subscribes to one AOR per trigger and a sipp notifier sends 10 NOTIFYs in
 //    each dialog (1 and 10 contacts per body): NOTIFYs applied per second.
 // Database: TSIPS_TEST_PG_URL or postgres://postgres@127.0.0.1:5432/test; Kamailio gets a
@@ -67,7 +68,8 @@ export async function run(args: string[]): Promise<void> {
           await dropTables(pgUrl, ['pua', 'presentity', 'active_watchers']);
           rows.push([pairName(transport), ...await withServer(work, (port) => tsips(work, 'tsips-presence.cfg', port, { DB: pgUrl }),
             (presence, srv) => registrarRun(work, (port) => tsips(work, 'tsips-registrar.cfg', port, { PUBLISH: 1, PRESENCE: presence, TRANSPORT: transport, DB: pgUrl }),
-              async () => `${await miStatistic(miUrl(srv.http), 'presence:presentities')} presentities at the presence server`))]);
+              async () => `${await miStatistic(miUrl(srv.http), 'presence:presentities')} presentities at the presence server`,
+              (reg) => async () => ({ registered: await miStatistic(miUrl(reg.http), 'usrloc:registered_users'), published: await miStatistic(miUrl(srv.http), 'presence:presentities') })))]);
         }
       }
       if (haveKamailio) {
@@ -120,16 +122,22 @@ async function withServer(work: string, start: (port: number) => Promise<Server>
   }
 }
 
-async function registrarRun(work: string, start: (port: number) => Promise<Server>, after?: () => Promise<string>): Promise<[Step | undefined, string?]> {
+/** Registrations the registrar holds and states the presence server was told of. */
+type Published = () => Promise<{ registered: number; published: number }>;
+
+async function registrarRun(work: string, start: (port: number) => Promise<Server>, after?: () => Promise<string>, published?: (registrar: Server) => Published): Promise<[Step | undefined, string?]> {
   const port = await freeUdpPort();
   const s = await start(port);
+  const count = published?.(s);
   try {
     process.stdout.write(`${s.name} registrar (udp:127.0.0.1:${port})\n`);
     // Not counted: tsips compiles its hot paths in the first seconds (Kamailio needs none),
     // and a first step paying for that would stop the ramp early.
     await sippStep({ work, target: `127.0.0.1:${port}`, scenario: REGISTER, rate: WARMUP_RATE, seconds: 2, serverPid: s.process.pid! });
-    const steps = await ramp(REGISTER_RATES, (rate) => sippStep({ work, target: `127.0.0.1:${port}`, scenario: REGISTER, rate, seconds: STEP_S, serverPid: s.process.pid! }),
-      (x) => process.stdout.write(`  ${describeStep(x)}\n`));
+    const steps = await ramp(REGISTER_RATES, async (rate) => {
+      const step = await sippStep({ work, target: `127.0.0.1:${port}`, scenario: REGISTER, rate, seconds: STEP_S, serverPid: s.process.pid! });
+      return step.ok && count ? allPublished(step, count) : step;
+    }, (x) => process.stdout.write(`  ${describeStep(x)}\n`));
     await new Promise((r) => setTimeout(r, 2000)); // the last PUBLISHes land
     const note = after ? await after().catch((e: unknown) => `(${(e as Error).message})`) : undefined;
     if (note) process.stdout.write(`  ${note}\n`);
@@ -137,6 +145,19 @@ async function registrarRun(work: string, start: (port: number) => Promise<Serve
   } finally {
     await stop(s.process);
   }
+}
+
+/** A rate is held only when every registration it made reached the presence server: the
+ *  counts are compared once the PUBLISHes in flight have landed (up to 10 s, the step's
+ *  next rate waits). */
+async function allPublished(step: Step, count: Published): Promise<Step> {
+  let c = await count();
+  for (let i = 0; i < 100 && c.published < c.registered; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    c = await count();
+  }
+  if (c.published >= c.registered) return step;
+  return { ...step, ok: false, firstError: `${c.registered - c.published} of ${c.registered} registrations not published` };
 }
 
 /** One NOTIFY run: per rate, a fresh notifier and mirror; the trigger rate times 10 NOTIFYs. */
