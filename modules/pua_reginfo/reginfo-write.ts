@@ -23,8 +23,9 @@ export interface ContactView {
   readonly expires: number | undefined;
   /** 0..1000, -1 unspecified. */
   readonly q: number;
-  readonly callid: string;
-  readonly cseq: number;
+  /** Optional in RFC 3680; usrloc always has them. */
+  readonly callid: string | undefined;
+  readonly cseq: number | undefined;
   readonly received: string | undefined;
   readonly path: string | undefined;
   readonly userAgent: string | undefined;
@@ -47,7 +48,8 @@ export function writeReginfo(regs: readonly RegistrationView[], version: string 
       if (c.state === 'terminated') out += ' expires="0"';
       else if (c.expires !== undefined) out += ` expires="${Math.max(0, c.expires)}"`;
       if (c.q >= 0) out += ` q="${(c.q / 1000).toFixed(3)}"`;
-      out += ` callid="${attr(c.callid)}" cseq="${c.cseq}"`;
+      if (c.callid !== undefined) out += ` callid="${attr(c.callid)}"`;
+      if (c.cseq !== undefined) out += ` cseq="${c.cseq}"`;
       if (c.received) out += ` received="${attr(c.received)}"`;
       if (c.path) out += ` path="${attr(c.path)}"`;
       if (c.userAgent) out += ` user_agent="${attr(c.userAgent)}"`;

@@ -6,6 +6,8 @@ import { scriptHead, scriptRig, uasReply, type Rig, type Sent } from '../script-
 import { readReginfo } from '../../../modules/pua_reginfo/reginfo-read.js';
 import { openDatabase } from '../../../engine/db/index.js';
 import { PresencePersistence } from '../../../modules/presence/persist.js';
+import { loadScriptText } from '../../../engine/config/index.js';
+import { checkScript } from '../../../engine/core/server/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDir, repoRoot } from '../../e2e/tsips-process.js';
@@ -195,5 +197,55 @@ describe('presence + presence_reginfo', () => {
     const d = readReginfo(n2.msg.body);
     expect(d.version).toBe(1);
     expect(d.registrations[0]!.contacts.map((c) => [c.uri, c.state, c.event])).toEqual([['sip:alice@192.0.2.7:5060', 'active', 'registered']]);
+  });
+
+  describe('one AOR published by two registrars', () => {
+    const reginfo = (contacts: string) => `<?xml version="1.0"?><reginfo xmlns="urn:ietf:params:xml:ns:reginfo" version="0" state="full">` +
+      `<registration aor="sip:bob@example.com" id="r" state="active">${contacts}</registration></reginfo>`;
+    const contact = (id: string, uri: string, state = 'active', event = 'registered') =>
+      `<contact id="${id}" state="${state}" event="${event}" expires="600" callid="c-${id}" cseq="1"><uri>${uri}</uri></contact>`;
+
+    async function publishBoth(r: Rig): Promise<void> {
+      // node A first, node B later: the same contact (sip:bob@phone) moved from A to B and
+      // is gone there; each node also holds one of its own, with the same contact id
+      for (const body of [reginfo(contact('1', 'sip:bob@phone') + contact('2', 'sip:bob@desk')), reginfo(contact('2', 'sip:bob@laptop') + contact('3', 'sip:bob@phone', 'terminated', 'unregistered'))]) {
+        r.receiveRaw(request('PUBLISH', { ruri: 'sip:bob@example.com', headers: ['Event: reg', 'Expires: 600'], body }), { port: CLIENT });
+        await r.settle();
+      }
+      expect(r.stat('presence:presentities')).toBe(2);
+      r.receiveRaw(request('SUBSCRIBE', { ruri: 'sip:bob@example.com', headers: ['Event: reg', 'Expires: 300'], callId: 'agg' }), { port: CLIENT });
+      await r.settle();
+    }
+
+    it('aggregate_presentities=1: one registration holding every contact once, the newest word on each, unique ids, the watcher\'s version', async () => {
+      rig = await server(['modparam("presence_reginfo", "aggregate_presentities", 1)']);
+      await publishBoth(rig);
+      const d = readReginfo(notifies(rig)[0]!.msg.body);
+      expect(d).toMatchObject({ version: 0, state: 'full', skipped: [] });
+      expect(d.registrations.map((r) => [r.aor, r.state])).toEqual([['sip:bob@example.com', 'active']]);
+      expect(d.registrations[0]!.contacts.map((c) => [c.id, c.uri, c.state, c.expires, c.callid])).toEqual([
+        ['2', 'sip:bob@laptop', 'active', 600, 'c-2'],
+        ['3', 'sip:bob@phone', 'terminated', 0, 'c-3'],
+        ['2.2', 'sip:bob@desk', 'active', 600, 'c-2'],
+      ]);
+      await answerNotifies(rig);
+      rig.receiveRaw(request('SUBSCRIBE', { ruri: 'sip:bob@example.com', headers: ['Event: reg', 'Expires: 300'], callId: 'agg-2' }), { port: CLIENT });
+      await rig.settle();
+      expect(readReginfo(notifies(rig).find((x) => x.msg.callId === 'agg-2')!.msg.body).version).toBe(0); // numbered per watcher
+    });
+
+    it('aggregate_presentities=0 (the default): the newest document only', async () => {
+      rig = await server();
+      await publishBoth(rig);
+      const d = readReginfo(notifies(rig)[0]!.msg.body);
+      expect(d.registrations[0]!.contacts.map((c) => c.uri)).toEqual(['sip:bob@laptop', 'sip:bob@phone']);
+    });
+
+    it('refuses other values at start-up with the place of the modparam', async () => {
+      const cfg = [scriptHead(['presence', 'presence_reginfo']), 'modparam("presence", "db_url", "pglite://memory")', 'modparam("presence_reginfo", "aggregate_presentities", 2)', 'route { exit; }'].join('\n');
+      const res = await checkScript(loadScriptText(cfg, 'agg.cfg', '/tmp'), { listen: [], version: 'test' });
+      const line = cfg.split('\n').findIndex((l) => l.includes('aggregate_presentities')) + 1;
+      expect(res.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.loc.line, d.message])).toEqual([[line, "bad value 2 for parameter 'aggregate_presentities' in module 'presence_reginfo'"]]);
+    });
   });
 });
