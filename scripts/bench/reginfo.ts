@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import knexFactory from 'knex';
-import { best, describeStep, fmtMs, freeUdpPort, ramp, readFinalStats, ready, sippStep, spawnGroup, stop, treeCpuSeconds, type Step } from './_sipp.js';
+import { best, describeStep, fmtMs, freeUdpPort, ramp, readFinalStats, ready, sippStep, spawnGroup, stop, treeCpuSeconds, TSIPS_NODE_FLAGS, type Step } from './_sipp.js';
 import { miStatistic, miUrl } from '../../engine/cli/mi-client.js';
 import { fillTemplate, kamailioDatabase } from './_kamailio.js';
 
@@ -203,7 +203,7 @@ async function tsips(work: string, cfgName: string, port: number, values: Record
   const text = fillTemplate(readFileSync(join(assets, cfgName), 'utf8'), { ...values, HTTP: http, PORT: port });
   writeFileSync(cfg, text);
   const tcp = /proto_tcp/.test(text) ? ['-l', `tcp:127.0.0.1:${port}`] : [];
-  const proc = spawnGroup(process.execPath, [join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${port}`, ...tcp]);
+  const proc = spawnGroup(process.execPath, [...TSIPS_NODE_FLAGS, join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${port}`, ...tcp]);
   await ready(proc, 'tsips', /ready/);
   return { process: proc, http, name: 'tsips' };
 }

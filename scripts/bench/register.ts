@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import knexFactory from 'knex';
-import { best, describeStep, fmtMs, freeUdpPort, ramp, ready, rssBytes, sippStep, spawnGroup, stop, type Step } from './_sipp.js';
+import { best, describeStep, fmtMs, freeUdpPort, ramp, ready, rssBytes, sippStep, spawnGroup, stop, TSIPS_NODE_FLAGS, type Step } from './_sipp.js';
 import { miStatistic, miUrl } from '../../engine/cli/mi-client.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -63,7 +63,7 @@ async function startTsips(work: string, mode: string, dbUrl?: string, port?: num
   const cfg = join(work, `tsips-${p}.cfg`);
   writeFileSync(cfg, readFileSync(join(assets, 'tsips.cfg'), 'utf8').replace('@MODE@', mode).replace('@HTTP@', String(http))
     .replace('@DB@', dbUrl ? `loadmodule "db_postgres.so"\nmodparam("usrloc", "db_url", "${dbUrl}")\nmodparam("usrloc", "timer_interval", 5)` : ''));
-  const proc = spawnGroup(process.execPath, [...nodeFlags, join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${p}`]);
+  const proc = spawnGroup(process.execPath, [...TSIPS_NODE_FLAGS, ...nodeFlags, join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${p}`]);
   await ready(proc, 'tsips');
   return { process: proc, http };
 }

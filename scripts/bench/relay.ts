@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { best, describeStep, fmtMs, freeUdpPort, ramp, ready, rssBytes, sippStep, spawnGroup, stop, type Step } from './_sipp.js';
+import { best, describeStep, fmtMs, freeUdpPort, ramp, ready, rssBytes, sippStep, spawnGroup, stop, TSIPS_NODE_FLAGS, type Step } from './_sipp.js';
 import { miStatistic, miUrl } from '../../engine/cli/mi-client.js';
 
 const here = dirname(fileURLToPath(import.meta.url)); // dist/scripts/bench
@@ -72,7 +72,7 @@ async function startProxy(engine: Engine, work: string, port: number, uas: numbe
   if (engine === 'tsips') {
     const cfg = join(work, `tsips-${port}.cfg`);
     writeFileSync(cfg, readFileSync(join(assets, 'tsips.cfg'), 'utf8').replaceAll('@UAS@', String(uas)).replaceAll('@HTTP@', String(http)));
-    const p = spawnGroup(process.execPath, [...nodeFlags, join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${port}`]);
+    const p = spawnGroup(process.execPath, [...TSIPS_NODE_FLAGS, ...nodeFlags, join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${port}`]);
     await ready(p, 'tsips');
     return { process: p, http };
   }

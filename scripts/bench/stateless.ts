@@ -6,7 +6,7 @@
 // time at that rate, and tsips / ceiling. A failed step is tried once more before it counts. Needs `sipp` on the PATH (Debian: sip-tester).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { best, fmtMs as fmt, freeUdpPort, ready, sippStep as step, type Step } from './_sipp.js';
+import { best, fmtMs as fmt, freeUdpPort, ready, sippStep as step, TSIPS_NODE_FLAGS, type Step } from './_sipp.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +72,7 @@ export async function run(args: string[]): Promise<void> {
 function startTsips(work: string, port: number): ChildProcess {
   const cfg = join(work, 'stateless.cfg');
   writeFileSync(cfg, SCRIPT);
-  return spawn(process.execPath, [join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return spawn(process.execPath, [...TSIPS_NODE_FLAGS, join(root, 'bin', 'tsips.js'), '-f', cfg, '-l', `udp:127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
 function startCeiling(port: number): ChildProcess {
