@@ -1,9 +1,9 @@
 // An application/reginfo+xml body (RFC 3680 section 5) read into plain objects: the body
 // passes the untrusted-XML gate, then libxml2's SAX2 events (libxmljs2's SaxParser) are
 // read, without a tree (so never the attrs() or namespaces() of the libxmljs2 advisories).
-// Whatever does not meet RFC 3680's required attributes is dropped with a reason; foreign elements and
-// attributes are ignored (RFC 3680 5.1). OpenSIPS's bare received/path/user_agent contact
-// attributes are read too, for interop.
+// Whatever does not meet RFC 3680's required attributes is dropped with a reason; foreign
+// elements and attributes are ignored (RFC 3680 5.1). OpenSIPS's bare received/path/
+// user_agent contact attributes are read too, for interop.
 import libxml from 'libxmljs2';
 import { checkUntrustedXml, XmlRefused, type XmlLimits, type XmlRoot } from '../../engine/xml/untrusted.js';
 
