@@ -6,7 +6,7 @@ export interface TmConfig {
   frInvMs: number;
   restartFrOnEachReply: boolean;
   /** wt_timer: a completed transaction absorbs retransmissions this long (Timers D/I/J/K;
-   *  J and K are zero over TCP: see completeNonInvite). */
+   *  J and K are zero over TCP: see endCompleted). */
   waitMs: number;
   t1Ms: number;
   t2Ms: number;

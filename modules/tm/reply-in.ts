@@ -8,7 +8,7 @@ import { SipMessageContext, type MessageContext } from '../../engine/core/messag
 import { LogLevel } from '../../engine/core/log.js';
 import type { ClientBranch, Transaction } from './transaction.js';
 import { parseBranch, looksLikeOurs } from './branch-id.js';
-import { completeNonInvite, relayedBuffer, replyLocal, sendUpstream, startWait } from './uas.js';
+import { endCompleted, relayedBuffer, replyLocal, sendUpstream } from './uas.js';
 import { armFr, cancelAnswered, sendAck, sendCancel, stopBranchTimers } from './uac.js';
 import type { TmMsgData } from './msg-data.js';
 import { sendBuf } from './send.js';
@@ -234,7 +234,6 @@ function localFinal(st: TmState, tx: Transaction, status: number, ctx: MessageCo
   done?.(status, ctx?.msg);
   // A reg-event publisher completing thousands of PUBLISHes a second over TCP should not
   // hold each for wt_timer.
-  if (tx.isInvite) startWait(st, tx);
-  else completeNonInvite(st, tx);
+  endCompleted(st, tx);
 }
 

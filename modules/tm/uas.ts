@@ -111,18 +111,17 @@ export function sendUpstream(st: TmState, tx: Transaction, status: number, buf: 
   }
   // A relayed 2xx ends an INVITE server transaction (17.2.1); a non-INVITE one is complete.
   tx.uasPhase = 'completed';
-  if (tx.isInvite) startWait(st, tx);
-  else completeNonInvite(st, tx);
+  endCompleted(st, tx);
 }
 
-/** A non-INVITE transaction with its final reply: it waits wt_timer to absorb
- *  retransmissions, unless none can come. Over a reliable transport the request is never
+/** A transaction with its final reply: it waits wt_timer to absorb retransmissions, unless
+ *  none can come. For a non-INVITE one over a reliable transport the request is never
  *  retransmitted to us (Timer J = 0, RFC 3261 17.2.2) and a reply never to a branch (Timer
  *  K = 0, 17.1.2.2): when that holds for the upstream side (if any) and for every branch,
  *  all of them answered, the transaction ends at once. */
-export function completeNonInvite(st: TmState, tx: Transaction): void {
+export function endCompleted(st: TmState, tx: Transaction): void {
   const upstreamReliable = !tx.upstream || isReliable(tx.upstream.target.proto);
-  if (upstreamReliable && tx.branches.every((b) => b.final && b.reliable)) removeTx(st, tx);
+  if (!tx.isInvite && upstreamReliable && tx.branches.every((b) => b.final && b.reliable)) removeTx(st, tx);
   else startWait(st, tx);
 }
 
