@@ -61,17 +61,15 @@ export async function sippStep(o: StepOptions): Promise<Step> {
   const q = (f: number) => (rtts.length ? rtts[Math.min(rtts.length - 1, Math.floor(f * rtts.length))]! : NaN);
   // sipp exits 0 only when every call succeeded.
   const ok = code === 0 && failed === 0 && successful === calls && seconds <= o.seconds * (o.slack ?? 1.25) + 1;
-  return { rate: o.rate, ok, failed, seconds, p50: q(0.5), p99: q(0.99), cpuUsPerCall, firstError: ok ? undefined : sippSaid(firstSippError(dir)) };
+  return { rate: o.rate, ok, failed, seconds, p50: q(0.5), p99: q(0.99), cpuUsPerCall, firstError: ok ? undefined : firstSippError(dir) };
 }
 
-const sippSaid = (e: string | undefined) => (e === undefined ? undefined : `sipp: ${e}`);
-
-/** The first thing sipp reported as wrong in a step (its -trace_err file). */
+/** The first thing sipp reported as wrong in a step (its -trace_err file), said as sipp's. */
 function firstSippError(dir: string): string | undefined {
   const f = readdirSync(dir).find((n) => n.endsWith('_errors.log'));
   if (!f) return undefined;
   const line = readFileSync(join(dir, f), 'utf8').split('\n').find((l) => /\S/.test(l) && !/^The following events occurred|open files|Maximum number of open sockets/.test(l));
-  return line?.replace(/^\S+\s+\S+\s+\S+:\s*/, '').slice(0, 160);
+  return line === undefined ? undefined : `sipp: ${line.replace(/^\S+\s+\S+\s+\S+:\s*/, '').slice(0, 160)}`;
 }
 
 /** Steps up the rates until one is not held (each failed step is tried once more: a shared
